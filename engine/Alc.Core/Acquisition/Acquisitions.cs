@@ -1,0 +1,30 @@
+namespace Alc.Core.Acquisition;
+
+/// <summary>Creates acquisitions by their configuration names.</summary>
+public static class Acquisitions
+{
+    /// <summary>Every name <see cref="Create"/> accepts.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["sim", "lcil", "cil", "softmin", "aiou", "margin", "entropy", "random"];
+
+    /// <summary>The acquisition called <paramref name="name"/> (case-insensitive).</summary>
+    /// <param name="name">One of <see cref="Names"/>.</param>
+    /// <param name="seed">Seed for <c>random</c>.</param>
+    /// <param name="classWeights">Class weights for class-balanced <c>margin</c> (see <see cref="ClassBalance"/>).</param>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
+    public static IAcquisition Create(string name, long seed = 0, IReadOnlyList<double>? classWeights = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Trim().ToLowerInvariant() switch
+        {
+            "sim" => new SimAcquisition(),
+            "lcil" => new LcilAcquisition(),
+            "cil" => new CilAcquisition(),
+            "softmin" => new SoftMinAcquisition(),
+            "aiou" => new AIoUAcquisition(),
+            "margin" => new MarginAcquisition(classWeights),
+            "entropy" => new EntropyAcquisition(),
+            "random" => new RandomAcquisition(seed),
+            _ => throw new ArgumentException($"Unknown acquisition '{name}'. Known: {string.Join(", ", Names)}.", nameof(name)),
+        };
+    }
+}
