@@ -12,7 +12,7 @@ internal static class Kernels
         return f.IndexOf(max);
     }
 
-    /// <summary>Index of the largest value and the second largest value (for BvSB margins).</summary>
+    /// <summary>Index of the largest value and the second largest value (0 when L = 1), for BvSB margins.</summary>
     public static int TopTwo(ReadOnlySpan<float> f, out float best, out float second)
     {
         best = float.NegativeInfinity;
@@ -31,6 +31,12 @@ internal static class Kernels
             {
                 second = v;
             }
+        }
+
+        // One class: there is no runner-up, so the margin ratio is 0 (no doubt).
+        if (float.IsNegativeInfinity(second))
+        {
+            second = 0f;
         }
 
         return arg;
