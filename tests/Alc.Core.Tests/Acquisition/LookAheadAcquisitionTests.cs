@@ -54,7 +54,7 @@ public class LookAheadAcquisitionTests
     [Fact]
     public void Property_sim_equals_the_quadratic_definition_of_eq_9()
     {
-        TestImages.Random(maxSide: 9).Sample(image =>
+        TestImages.Random(maxSide: 9, maxClasses: 27).Sample(image =>
         {
             var pool = DiversifiedPool.Build(image);
             var scores = Scores(new SimAcquisition(), pool);

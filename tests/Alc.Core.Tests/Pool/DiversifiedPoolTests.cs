@@ -78,7 +78,8 @@ public class DiversifiedPoolTests
     [Fact]
     public void Property_the_representative_is_in_s_prime_and_maximises_the_cosine_to_its_mean()
     {
-        TestImages.Random().Sample(image =>
+        // Up to 27 classes: exercises the padded (L < 8), exact (L = 8, 16, 24) and overlapping SIMD chunk layouts.
+        TestImages.Random(maxClasses: 27).Sample(image =>
         {
             var pool = DiversifiedPool.Build(image);
             Assert.Equal(image.Superpixels.Index.Count, pool.Count);
@@ -102,6 +103,30 @@ public class DiversifiedPoolTests
 
                 double best = subset.Max(p => TestImages.Cosine(image.Probabilities.At(p), mean));
                 Assert.True(TestImages.Cosine(image.Probabilities.At(candidate.Pixel), mean) >= best - 1e-5);
+            }
+        });
+    }
+
+    [Fact]
+    public void Property_the_simd_fast_path_and_the_portable_path_agree()
+    {
+        TestImages.Random(maxSide: 8, maxClasses: 40).Sample(image =>
+        {
+            var index = image.Superpixels.Index;
+            using var fast = new SuperpixelScan(image, image.PixelCount);
+            using var portable = new SuperpixelScan(image, image.PixelCount, allowFastPath: false);
+            for (int k = 0; k < index.Count; k++)
+            {
+                var a = new double[image.ClassCount];
+                var b = new double[image.ClassCount];
+                var x = fast.Scan(index.PixelsAt(k), a);
+                var y = portable.Scan(index.PixelsAt(k), b);
+                Assert.Equal((x.Size, x.SubsetSize, x.DominantLabel, x.Representative), (y.Size, y.SubsetSize, y.DominantLabel, y.Representative));
+                Assert.Equal(y.CilSum, x.CilSum, 1e-5);
+                for (int c = 0; c < a.Length; c++)
+                {
+                    Assert.Equal(b[c], a[c], 1e-5);
+                }
             }
         });
     }
