@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Alc.Core.Metrics;
 using Alc.Core.World;
 
 namespace Alc.Core.Tests.World;
@@ -72,7 +73,7 @@ public class SyntheticWorldTests
     {
         // Paper Table 6: Grounded-SAM's initial labels have Data mIoU 55.3 on PASCAL; target band 0.50–0.65.
         var options = new WorldOptions { Seed = seed, Val = 0 };
-        var calibration = new WorldCalibration(options.Classes);
+        var calibration = new LabelNoiseStatistics(options.Classes);
         foreach (var image in SyntheticWorld.Generate(options))
         {
             calibration.Add(image.GroundTruth, image.Pseudo, image.Superpixels);
@@ -114,7 +115,7 @@ public class SyntheticWorldTests
     {
         // Superpixel 1: gt 0 0 0 1 (minority 25% ≥ 5%: mixed), pseudo 0 0 0 0 (majority right).
         // Superpixel 2: gt 1 1, pseudo 2 2 (wrong).
-        var calibration = new WorldCalibration(3);
+        var calibration = new LabelNoiseStatistics(3);
         calibration.Add([0, 0, 0, 1, 1, 1], [0, 0, 0, 0, 2, 2], [1, 1, 1, 1, 2, 2]);
         Assert.Equal(2, calibration.Superpixels);
         Assert.Equal(0.5, calibration.WrongSuperpixelShare);

@@ -1,13 +1,12 @@
-using Alc.Core.Metrics;
 
-namespace Alc.Core.World;
+namespace Alc.Core.Metrics;
 
 /// <summary>
 /// How noisy a dataset's initial labels are against ground truth: D0 Data mIoU, the share of superpixels
 /// whose pseudo label (majority) differs from their ground truth (majority), and the share of superpixels
 /// that span two ground-truth classes (the minority class covers ≥ <see cref="MixedThreshold"/> of the superpixel).
 /// </summary>
-public sealed class WorldCalibration
+public sealed class LabelNoiseStatistics
 {
     /// <summary>Share of a superpixel the second ground-truth class must cover for it to count as spanning two classes.</summary>
     public const double MixedThreshold = 0.05;
@@ -16,7 +15,7 @@ public sealed class WorldCalibration
     private long _superpixels, _wrong, _mixed;
 
     /// <summary>An empty accumulator for <paramref name="classCount"/> classes.</summary>
-    public WorldCalibration(int classCount)
+    public LabelNoiseStatistics(int classCount)
     {
         _matrix = new ConfusionMatrix(classCount);
         ClassCount = classCount;
