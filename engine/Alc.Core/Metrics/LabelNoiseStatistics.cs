@@ -1,4 +1,3 @@
-
 namespace Alc.Core.Metrics;
 
 /// <summary>
