@@ -1,10 +1,6 @@
-namespace Alc.Core.World;
+using Alc.Core.Maps;
 
-/// <summary>One class of a dataset: id, name and display colour ("#rrggbb").</summary>
-/// <param name="Id">Class id 0..L−1.</param>
-/// <param name="Name">Human-readable name.</param>
-/// <param name="Color">Display colour as "#rrggbb".</param>
-public sealed record ClassInfo(int Id, string Name, string Color);
+namespace Alc.Core.World;
 
 /// <summary>
 /// The classes of the benchmark world: background plus object classes in confusable pairs

@@ -1,4 +1,4 @@
-namespace Alc.Core.World;
+namespace Alc.Core.Maps;
 
 /// <summary>The PASCAL VOC colour map: colour of index i from the bits of i spread over R, G and B.</summary>
 public static class VocPalette
