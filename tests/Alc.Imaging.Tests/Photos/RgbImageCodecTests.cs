@@ -1,3 +1,4 @@
+using Alc.Core.Maps;
 using Alc.Imaging.Photos;
 using Alc.Imaging.Png;
 using Alc.Imaging.Tests.Support;

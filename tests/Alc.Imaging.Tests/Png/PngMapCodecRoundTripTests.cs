@@ -1,3 +1,4 @@
+using Alc.Core.Maps;
 using Alc.Imaging.Png;
 using CsCheck;
 using SkiaSharp;
@@ -111,7 +112,7 @@ public class PngMapCodecRoundTripTests
             for (int i = 0; i < indices.Length; i++)
             {
                 SKColor c = bitmap.GetPixel(i % 23, i / 23);
-                Assert.Equal(VocPalette.ColorOf(indices[i]), (c.Red, c.Green, c.Blue));
+                Assert.Equal(VocPalette.Color(indices[i]), (c.Red, c.Green, c.Blue));
             }
         }
 

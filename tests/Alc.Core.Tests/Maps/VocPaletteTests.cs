@@ -1,6 +1,6 @@
-using Alc.Imaging.Png;
+using Alc.Core.Maps;
 
-namespace Alc.Imaging.Tests.Png;
+namespace Alc.Core.Tests.Maps;
 
 public class VocPaletteTests
 {
@@ -15,7 +15,7 @@ public class VocPaletteTests
     [InlineData(255, 224, 224, 192)]
     public void Entries_match_the_pascal_voc_colormap(byte index, byte r, byte g, byte b)
     {
-        Assert.Equal((r, g, b), VocPalette.ColorOf(index));
+        Assert.Equal((r, g, b), VocPalette.Color(index));
         Assert.Equal([r, g, b], VocPalette.Rgb.Slice(3 * index, 3).ToArray());
     }
 
@@ -23,6 +23,6 @@ public class VocPaletteTests
     public void Has_256_distinct_colours()
     {
         Assert.Equal(768, VocPalette.Rgb.Length);
-        Assert.Equal(256, Enumerable.Range(0, 256).Select(i => VocPalette.ColorOf((byte)i)).Distinct().Count());
+        Assert.Equal(256, Enumerable.Range(0, 256).Select(i => VocPalette.Color(i)).Distinct().Count());
     }
 }
