@@ -1,0 +1,36 @@
+using Spectre.Console;
+
+namespace Alc.Engine.Cli;
+
+/// <summary>A Spectre.Console progress bar for long verbs (plain lines when the output is redirected).</summary>
+internal static class Progress
+{
+    /// <summary>Runs <paramref name="work"/> with one progress task titled <paramref name="title"/>.</summary>
+    public static T Run<T>(IAnsiConsole console, string title, Func<IProgress<(int Done, int Total)>, T> work)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return work(new Progress<(int, int)>(_ => { }));
+        }
+
+        T result = default!;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(title);
+                result = work(new SyncProgress(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                }));
+            });
+        return result;
+    }
+
+    // Progress<T> posts to the thread pool; this one reports synchronously so the bar is exact.
+    private sealed class SyncProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+}

@@ -1,0 +1,3 @@
+using Alc.Engine.Cli;
+
+return await EngineCommandLine.Build().Parse(args).InvokeAsync();
