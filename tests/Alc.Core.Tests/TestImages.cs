@@ -55,6 +55,14 @@ internal static class TestImages
             new LabelMap(width, height, classes, bytes), new SuperpixelMap(width, height, ids));
     }
 
+    /// <summary>The scores an acquisition gives every candidate of a pool.</summary>
+    public static double[] Scores(Alc.Core.Acquisition.IAcquisition acquisition, Alc.Core.Pool.ImagePool pool)
+    {
+        var scores = new double[pool.Count];
+        acquisition.Score(pool, scores);
+        return scores;
+    }
+
     /// <summary>Plain double-precision cosine, the reference for the vectorised code.</summary>
     public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

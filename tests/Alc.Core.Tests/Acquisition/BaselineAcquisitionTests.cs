@@ -6,12 +6,7 @@ namespace Alc.Core.Tests.Acquisition;
 
 public class BaselineAcquisitionTests
 {
-    private static double[] Scores(IAcquisition acquisition, ImagePool pool)
-    {
-        var scores = new double[pool.Count];
-        acquisition.Score(pool, scores);
-        return scores;
-    }
+    private static double[] Scores(IAcquisition acquisition, ImagePool pool) => TestImages.Scores(acquisition, pool);
 
     [Fact]
     public void SoftMin_is_one_minus_cleanlabs_softmin_quality_over_the_superpixel()

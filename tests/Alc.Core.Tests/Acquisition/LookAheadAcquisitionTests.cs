@@ -6,12 +6,7 @@ namespace Alc.Core.Tests.Acquisition;
 
 public class LookAheadAcquisitionTests
 {
-    private static double[] Scores(IAcquisition acquisition, ImagePool pool)
-    {
-        var scores = new double[pool.Count];
-        acquisition.Score(pool, scores);
-        return scores;
-    }
+    private static double[] Scores(IAcquisition acquisition, ImagePool pool) => TestImages.Scores(acquisition, pool);
 
     [Fact]
     public void Cil_is_one_minus_the_probability_of_the_current_label_at_the_candidate()
