@@ -91,13 +91,25 @@ public static class PixelPickPool
         var candidates = new PoolCandidate[pixels.Length];
         var cilSums = new double[pixels.Length];
         var directions = new double[pixels.Length * classes];
+        // Each distinct superpixel is scanned once, however many candidates it holds (the no-pool ablation passes every pixel).
+        var scanned = new Dictionary<int, int>();
         using var scan = new SuperpixelScan(image, largest);
         for (int i = 0; i < pixels.Length; i++)
         {
             int id = image.Superpixels[pixels[i]];
-            var stats = scan.Scan(index.PixelsOf(id), directions.AsSpan(i * classes, classes));
+            Span<double> direction = directions.AsSpan(i * classes, classes);
+            if (scanned.TryGetValue(id, out int first))
+            {
+                directions.AsSpan(first * classes, classes).CopyTo(direction);
+                candidates[i] = candidates[first] with { Pixel = pixels[i] };
+                cilSums[i] = cilSums[first];
+                continue;
+            }
+
+            var stats = scan.Scan(index.PixelsOf(id), direction);
             candidates[i] = new PoolCandidate(id, pixels[i], stats.Size, stats.SubsetSize, stats.DominantLabel);
             cilSums[i] = stats.CilSum;
+            scanned[id] = i;
         }
 
         return new ImagePool(image, candidates, cilSums, directions);

@@ -1,3 +1,4 @@
+using Alc.Engine.Rounds;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;
@@ -19,18 +20,12 @@ internal static class Progress
             .Start(context =>
             {
                 var task = context.AddTask(title);
-                result = work(new SyncProgress(p =>
+                result = work(new SyncProgress<(int Done, int Total)>(p =>
                 {
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
                 }));
             });
         return result;
-    }
-
-    // Progress<T> posts to the thread pool; this one reports synchronously so the bar is exact.
-    private sealed class SyncProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
     }
 }

@@ -1,0 +1,60 @@
+using Alc.Core.Oracle;
+using Alc.Engine.Rounds;
+using Alc.Training;
+
+namespace Alc.Engine.Bench;
+
+/// <summary>Everything <c>alc-engine bench</c> runs: the dataset, the strategies, the seeds, the trainer and the oracle.</summary>
+public sealed record BenchOptions
+{
+    /// <summary>The dataset folder (needs ground truth for the train and val splits).</summary>
+    public required string Data { get; init; }
+
+    /// <summary>Output folder for results.json, report.md and the plots.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Acquisitions to compare (each with the diversified pool and expansion).</summary>
+    public IReadOnlyList<string> Acquisitions { get; init; } = ["sim", "lcil", "softmin", "aiou", "margin", "random"];
+
+    /// <summary>Also run the paper's Table 3 ablation rows.</summary>
+    public bool Ablation { get; init; }
+
+    /// <summary>Rounds after the warm start.</summary>
+    public int Rounds { get; init; } = 5;
+
+    /// <summary>B, queries per round.</summary>
+    public int Budget { get; init; } = 100;
+
+    /// <summary>Seeds; each seed trains its own warm start shared by all strategies.</summary>
+    public IReadOnlyList<long> Seeds { get; init; } = [1, 2, 3];
+
+    /// <summary>ε of eq. 12.</summary>
+    public double Epsilon { get; init; }
+
+    /// <summary>Oracle mode and error rate.</summary>
+    public OracleOptions Oracle { get; init; } = new();
+
+    /// <summary>Trainer settings (model, iterations, batch, crop, device); the seed is set per run.</summary>
+    public TrainerOptions Trainer { get; init; } = new();
+
+    /// <summary>Retraining policy between rounds.</summary>
+    public RetrainPolicy Retrain { get; init; } = RetrainPolicy.FromInitial;
+
+    /// <summary>The strategies to run, labelled: one per acquisition, then the ablation rows when asked.</summary>
+    public IReadOnlyList<(string Label, CorrectionStrategy Strategy)> Strategies()
+    {
+        var baseline = new CorrectionStrategy { Budget = Budget, Epsilon = Epsilon, Retrain = Retrain };
+        var list = Acquisitions.Select(a => (a, baseline with { Acquisition = a })).ToList();
+        if (Ablation)
+        {
+            // Paper Table 3: the full method, then pool / look-ahead / expansion switched off one at a time.
+            var full = baseline with { Acquisition = "sim" };
+            list.Add(("ablation: full (pool + look-ahead + expansion)", full));
+            list.Add(("ablation: no pool", full with { Pool = PoolKind.None }));
+            list.Add(("ablation: no look-ahead (CIL)", full with { Acquisition = "cil" }));
+            list.Add(("ablation: no expansion", full with { Expansion = false }));
+        }
+
+        return list;
+    }
+}

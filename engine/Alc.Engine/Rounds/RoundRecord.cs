@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace Alc.Engine.Rounds;
+
+/// <summary>
+/// One row of a campaign's history: round 0 is the warm start (θ0 on D0); round t is after the t-th batch of
+/// answers was applied and θ_t retrained. Clicks, bits, seconds and corrected pixels are cumulative; mIoU are fractions.
+/// </summary>
+public sealed record RoundRecord
+{
+    /// <summary>Round number t.</summary>
+    [JsonPropertyName("round")]
+    public int Round { get; init; }
+
+    /// <summary>Answered queries so far.</summary>
+    [JsonPropertyName("clicks")]
+    public long Clicks { get; init; }
+
+    /// <summary>Annotation bits so far (Theorem 3.1).</summary>
+    [JsonPropertyName("bits")]
+    public double Bits { get; init; }
+
+    /// <summary>Annotator seconds so far.</summary>
+    [JsonPropertyName("seconds")]
+    public double Seconds { get; init; }
+
+    /// <summary>mIoU of D_t against ground truth (training split).</summary>
+    [JsonPropertyName("dataMIoU")]
+    public double DataMIoU { get; init; }
+
+    /// <summary>mIoU of θ_t on the validation split.</summary>
+    [JsonPropertyName("modelMIoU")]
+    public double ModelMIoU { get; init; }
+
+    /// <summary>Share of this round's queries whose shown label was wrong; null for round 0.</summary>
+    [JsonPropertyName("precision")]
+    public double? Precision { get; init; }
+
+    /// <summary>Share of the wrong pixels before this round that its expansions fixed; null for round 0.</summary>
+    [JsonPropertyName("recall")]
+    public double? Recall { get; init; }
+
+    /// <summary>Pixels whose label answers changed so far.</summary>
+    [JsonPropertyName("correctedPixels")]
+    public long CorrectedPixels { get; init; }
+}
