@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using Alc.Core.Acquisition;
+using Alc.Core.Oracle;
+using Alc.Engine.Bench;
+using Alc.Engine.Rounds;
+using Alc.Imaging;
+using Alc.Imaging.Datasets;
+using Alc.Training;
+using Spectre.Console;
+
+namespace Alc.Engine.Cli;
+
+/// <summary><c>alc-engine bench</c>: runs correction campaigns with a simulated oracle and reports label efficiency.</summary>
+public static class BenchCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(IAnsiConsole console, Func<TrainerOptions, ISegmentationTrainer> createTrainer)
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder with ground truth (e.g. from `alc-engine synth`).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.json, report.md, data-miou.png, model-miou.png.", Required = true };
+        var acquisitions = new Option<string>("--acquisitions") { Description = $"Comma-separated acquisitions ({string.Join(", ", Acquisitions.Names)}).", DefaultValueFactory = _ => "sim,lcil,softmin,aiou,margin,random" };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds after the warm start.", DefaultValueFactory = _ => 5 };
+        var budget = new Option<int>("--budget") { Description = "Queries per round (B).", DefaultValueFactory = _ => 100 };
+        var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "1,2,3" };
+        var model = new Option<string>("--model") { Description = "Segmentation model.", DefaultValueFactory = _ => "fcn-small" };
+        var iterations = new Option<int>("--iterations") { Description = "Training iterations per round.", DefaultValueFactory = _ => new TrainerOptions().Iterations };
+        var batch = new Option<int>("--batch") { Description = "Training batch size.", DefaultValueFactory = _ => new TrainerOptions().BatchSize };
+        var crop = new Option<int>("--crop") { Description = "Training crop size.", DefaultValueFactory = _ => new TrainerOptions().CropSize };
+        var learningRate = new Option<double>("--lr") { Description = "Initial learning rate.", DefaultValueFactory = _ => new TrainerOptions().LearningRate };
+        var device = new Option<DevicePreference>("--device") { Description = "auto (CUDA when available), cpu or cuda.", DefaultValueFactory = _ => DevicePreference.Auto };
+        var retrain = new Option<RetrainPolicy>("--retrain") { Description = "FromInitial (paper) or Continue.", DefaultValueFactory = _ => RetrainPolicy.FromInitial };
+        var epsilon = new Option<double>("--epsilon") { Description = "ε of the label expansion (eq. 12).", DefaultValueFactory = _ => 0 };
+        var oracle = new Option<string>("--oracle") { Description = "gt (answers from the queried pixel) or paper (the authors' majority rule).", DefaultValueFactory = _ => "gt" };
+        oracle.AcceptOnlyFromAmong("gt", "paper");
+        var errorRate = new Option<double>("--error-rate") { Description = "Share of wrong oracle answers.", DefaultValueFactory = _ => 0 };
+        var ablation = new Option<bool>("--ablation") { Description = "Also run the paper's Table 3 rows (no pool / look-ahead / expansion)." };
+        var command = new Command("bench", "Run correction campaigns per acquisition and seed with a simulated oracle; write results.json, report.md and plots.")
+        {
+            data, output, acquisitions, rounds, budget, seeds, model, iterations, batch, crop, learningRate, device, retrain, epsilon, oracle, errorRate, ablation,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            BenchOptions options;
+            try
+            {
+                options = new BenchOptions
+                {
+                    Data = result.GetValue(data)!.FullName,
+                    Output = result.GetValue(output)!.FullName,
+                    Acquisitions = result.GetValue(acquisitions)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    Rounds = result.GetValue(rounds),
+                    Budget = result.GetValue(budget),
+                    Seeds = result.GetValue(seeds)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
+                    Epsilon = result.GetValue(epsilon),
+                    Ablation = result.GetValue(ablation),
+                    Retrain = result.GetValue(retrain),
+                    Oracle = new OracleOptions
+                    {
+                        Mode = result.GetValue(oracle) == "paper" ? OracleMode.Paper : OracleMode.Pixel,
+                        ErrorRate = result.GetValue(errorRate),
+                    },
+                    Trainer = new TrainerOptions
+                    {
+                        Model = result.GetValue(model)!,
+                        Iterations = result.GetValue(iterations),
+                        BatchSize = result.GetValue(batch),
+                        CropSize = result.GetValue(crop),
+                        LearningRate = result.GetValue(learningRate),
+                        Device = result.GetValue(device),
+                    },
+                };
+                options.Oracle.Validate();
+                if (options.Rounds < 1 || options.Seeds.Count == 0 || options.Strategies().Count == 0)
+                {
+                    throw new ArgumentException("The bench needs ≥ 1 round, ≥ 1 seed and ≥ 1 acquisition.");
+                }
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+                return Task.FromResult(2);
+            }
+
+            return Task.FromResult(Run(console, options, createTrainer, cancellationToken));
+        });
+        return command;
+    }
+
+    /// <summary>Runs the bench with a progress bar per run and writes the report; returns the exit code.</summary>
+    public static int Run(IAnsiConsole console, BenchOptions options, Func<TrainerOptions, ISegmentationTrainer> createTrainer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            BenchResults results = default!;
+            if (console.Profile.Capabilities.Interactive)
+            {
+                console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .Start(context =>
+                    {
+                        var tasks = new Dictionary<(string, long), ProgressTask>();
+                        results = BenchRunner.Run(options, createTrainer, new SyncProgress<BenchProgress>(p =>
+                        {
+                            if (!tasks.TryGetValue((p.Run, p.Seed), out var task))
+                            {
+                                tasks[(p.Run, p.Seed)] = task = context.AddTask($"{Markup.Escape(p.Run)} · seed {p.Seed}", maxValue: 1);
+                            }
+
+                            var c = p.Campaign;
+                            bool warm = p.Run == "warm start";
+                            double within = c.Training is { } t ? (double)t.Iteration / Math.Max(1, t.Iterations) : c.Step == "evaluate" ? 1 : 0;
+                            task.Value = warm ? within : Math.Min(1, (c.Round - 1 + within) / Math.Max(1, c.Rounds));
+                            task.Description = $"{Markup.Escape(p.Run)} · seed {p.Seed} · round {c.Round}/{c.Rounds} {c.Step}";
+                        }), cancellationToken);
+                        foreach (var task in tasks.Values)
+                        {
+                            task.Value = task.MaxValue;
+                        }
+                    });
+            }
+            else
+            {
+                results = BenchRunner.Run(options, createTrainer, new SyncProgress<BenchProgress>(p =>
+                {
+                    if (p.Campaign.Step == "evaluate" && p.Campaign.Training is null)
+                    {
+                        console.WriteLine($"{p.Run} · seed {p.Seed} · round {p.Campaign.Round}/{p.Campaign.Rounds}");
+                    }
+                }), cancellationToken);
+            }
+
+            string markdown = BenchReport.Write(options.Output, results);
+            console.WriteLine(markdown.Split("\n## ", 3) is { Length: > 1 } parts ? "## " + parts[1] : markdown);
+            console.MarkupLineInterpolated($"wrote [green]{options.Output}[/] (results.json, report.md, data-miou.png, model-miou.png) in {results.Config.WallSeconds / 60:0.0} min");
+            return 0;
+        }
+        catch (Exception ex) when (ex is DatasetFormatException or MapFormatException or ArgumentException or IOException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 1;
+        }
+    }
+}
