@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Alc.Training;
+using Alc.Training.Models;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;
@@ -6,13 +8,18 @@ namespace Alc.Engine.Cli;
 /// <summary>The <c>alc-engine</c> command tree.</summary>
 public static class EngineCommandLine
 {
-    /// <summary>Builds the root command with every verb, writing to <paramref name="console"/> (the terminal by default).</summary>
-    public static RootCommand Build(IAnsiConsole? console = null)
+    /// <summary>
+    /// Builds the root command with every verb, writing to <paramref name="console"/> (the terminal by default)
+    /// and training with <paramref name="createTrainer"/> (TorchSharp with the model registry by default).
+    /// </summary>
+    public static RootCommand Build(IAnsiConsole? console = null, Func<TrainerOptions, ISegmentationTrainer>? createTrainer = null)
     {
         console ??= AnsiConsole.Console;
+        createTrainer ??= options => new SegmentationTrainer(options, SegmentationModels.Create);
         var root = new RootCommand("Alc.Engine: active label correction for semantic segmentation datasets.");
         root.Subcommands.Add(SynthCommand.Create(console));
         root.Subcommands.Add(DatasetCommands.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console, createTrainer));
         return root;
     }
 }
