@@ -93,7 +93,10 @@ public sealed class ResNet : Module<Tensor, BackboneFeatures>
     /// <summary>Channels of the high-level features (<c>layer4</c>): 512, or 2048 for bottleneck blocks.</summary>
     public int HighLevelChannels { get; }
 
-    /// <summary>The depth this layout is known by (18, 34, 50, 101, 152), or the counted convolution layers plus 1 (the head) otherwise.</summary>
+    /// <summary>
+    /// Weighted layers of the classification network this backbone comes from: 2 or 3 convolutions per block, the stem
+    /// and the fc layer (18, 34, 50, 101, 152 for torchvision's layouts; 20 for <see cref="ImageNetResNet18"/>'s).
+    /// </summary>
     public int Depth => (BlockCounts.Sum() * (Block == ResNetBlockKind.Basic ? 2 : 3)) + 2;
 
     /// <summary>
