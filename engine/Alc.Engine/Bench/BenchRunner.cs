@@ -50,10 +50,17 @@ public static class BenchRunner
             using var warmStart = trainer.Train(Fresh(train).Select(i => i.ToSample()).ToList(), null,
                 progress is null ? null : new SyncProgress<TrainingProgress>(p => warmProgress!.Report(new CampaignProgress(0, options.Rounds, "train", p))),
                 cancellationToken);
+            // The ablation's "full" row is the sim strategy again: equal strategies (records compare by value) run once per seed.
+            var done = new Dictionary<CorrectionStrategy, IReadOnlyList<RoundRecord>>();
             foreach (var (label, strategy) in strategies)
             {
-                var records = SimulatedCampaign.Run(Fresh(train), validation, warmStart, trainer, oracle, strategy with { Seed = seed },
-                    options.Rounds, Relay(progress, label, seed), cancellationToken);
+                if (!done.TryGetValue(strategy, out var records))
+                {
+                    records = SimulatedCampaign.Run(Fresh(train), validation, warmStart, trainer, oracle, strategy with { Seed = seed },
+                        options.Rounds, Relay(progress, label, seed), cancellationToken);
+                    done[strategy] = records;
+                }
+
                 runs.Add(new BenchRun(label, seed, records));
             }
         }

@@ -24,10 +24,11 @@ public static class BenchCommand
         var budget = new Option<int>("--budget") { Description = "Queries per round (B).", DefaultValueFactory = _ => 100 };
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "1,2,3" };
         var model = new Option<string>("--model") { Description = "Segmentation model.", DefaultValueFactory = _ => "fcn-small" };
-        var iterations = new Option<int>("--iterations") { Description = "Training iterations per round.", DefaultValueFactory = _ => new TrainerOptions().Iterations };
+        // Bench defaults sized for fcn-small on the default world: 5 rounds × 6 acquisitions × 3 seeds in < 30 min on 2 cores.
+        var iterations = new Option<int>("--iterations") { Description = "Training iterations per round.", DefaultValueFactory = _ => 250 };
         var batch = new Option<int>("--batch") { Description = "Training batch size.", DefaultValueFactory = _ => new TrainerOptions().BatchSize };
         var crop = new Option<int>("--crop") { Description = "Training crop size.", DefaultValueFactory = _ => new TrainerOptions().CropSize };
-        var learningRate = new Option<double>("--lr") { Description = "Initial learning rate.", DefaultValueFactory = _ => new TrainerOptions().LearningRate };
+        var learningRate = new Option<double>("--lr") { Description = "Initial learning rate.", DefaultValueFactory = _ => 0.05 };
         var device = new Option<DevicePreference>("--device") { Description = "auto (CUDA when available), cpu or cuda.", DefaultValueFactory = _ => DevicePreference.Auto };
         var retrain = new Option<RetrainPolicy>("--retrain") { Description = "FromInitial (paper) or Continue.", DefaultValueFactory = _ => RetrainPolicy.FromInitial };
         var epsilon = new Option<double>("--epsilon") { Description = "ε of the label expansion (eq. 12).", DefaultValueFactory = _ => 0 };
@@ -72,6 +73,11 @@ public static class BenchCommand
                     },
                 };
                 options.Oracle.Validate();
+                foreach (var (_, strategy) in options.Strategies())
+                {
+                    strategy.Validate();
+                }
+
                 if (options.Rounds < 1 || options.Seeds.Count == 0 || options.Strategies().Count == 0)
                 {
                     throw new ArgumentException("The bench needs ≥ 1 round, ≥ 1 seed and ≥ 1 acquisition.");

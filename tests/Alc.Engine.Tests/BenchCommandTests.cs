@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Alc.Imaging.Photos;
+
+namespace Alc.Engine.Tests;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public void A_two_round_miniature_with_the_ablation_writes_consistent_results_a_report_and_plots()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli.Run("synth", "--out", temp["w"], "--train", "12", "--val", "4", "--size", "48", "--seed", "5").ExitCode);
+        var (code, output) = Cli.Run("bench", "--data", temp["w"], "--out", temp["out"], "--acquisitions", "sim,random",
+            "--rounds", "2", "--budget", "8", "--seeds", "1", "--iterations", "30", "--crop", "48", "--batch", "4", "--ablation");
+        Assert.True(code == 0, output);
+        Assert.Contains("## Final round", output, StringComparison.Ordinal);
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(temp["out/results.json"]));
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("config").GetProperty("rounds").GetInt32());
+        var runs = root.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["sim", "random", "ablation: full (pool + look-ahead + expansion)", "ablation: no pool", "ablation: no look-ahead (CIL)", "ablation: no expansion"],
+            runs.Select(r => r.GetProperty("acquisition").GetString()));
+        double? warmData = null, warmModel = null;
+        foreach (var run in runs)
+        {
+            var rounds = run.GetProperty("rounds").EnumerateArray().ToList();
+            Assert.Equal(3, rounds.Count);
+            Assert.Equal(JsonValueKind.Null, rounds[0].GetProperty("precision").ValueKind);
+            // The warm start θ0 and D0 are shared by every strategy of a seed.
+            warmData ??= rounds[0].GetProperty("dataMIoU").GetDouble();
+            warmModel ??= rounds[0].GetProperty("modelMIoU").GetDouble();
+            Assert.Equal(warmData, rounds[0].GetProperty("dataMIoU").GetDouble());
+            Assert.Equal(warmModel, rounds[0].GetProperty("modelMIoU").GetDouble());
+            for (int t = 0; t < 3; t++)
+            {
+                Assert.Equal(8 * t, rounds[t].GetProperty("clicks").GetInt64());
+                Assert.InRange(rounds[t].GetProperty("dataMIoU").GetDouble(), 0, 1);
+                Assert.InRange(rounds[t].GetProperty("modelMIoU").GetDouble(), 0, 1);
+                Assert.Equal(4.76 * 8 * t, rounds[t].GetProperty("seconds").GetDouble(), 6);
+            }
+
+            Assert.True(rounds[2].GetProperty("correctedPixels").GetInt64() >= rounds[1].GetProperty("correctedPixels").GetInt64());
+            Assert.InRange(rounds[1].GetProperty("precision").GetDouble(), 0, 1);
+        }
+
+        string report = File.ReadAllText(temp["out/report.md"]);
+        Assert.Contains("| round | clicks | bits | Data mIoU | Model mIoU | precision | recall |", report, StringComparison.Ordinal);
+        Assert.Contains("## ablation: no pool", report, StringComparison.Ordinal);
+        foreach (string plot in new[] { "data-miou.png", "model-miou.png" })
+        {
+            var image = RgbImageCodec.Decode(temp[$"out/{plot}"]);
+            Assert.Equal((900, 560), (image.Width, image.Height));
+        }
+    }
+
+    [Fact]
+    public void A_dataset_without_a_validation_split_or_an_unknown_acquisition_is_refused()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli.Run("synth", "--out", temp["w"], "--train", "3", "--val", "0", "--size", "32").ExitCode);
+        File.Delete(temp["w/splits/val.txt"]);
+        var (code, output) = Cli.Run("bench", "--data", temp["w"], "--out", temp["out"], "--rounds", "1", "--seeds", "1", "--acquisitions", "sim");
+        Assert.Equal(1, code);
+        Assert.Contains("splits/val.txt: the bench needs a validation split", output, StringComparison.Ordinal);
+        (code, output) = Cli.Run("bench", "--data", temp["w"], "--out", temp["out"], "--acquisitions", "bald");
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown acquisition 'bald'", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+}
