@@ -51,7 +51,30 @@ public class BenchCommandTests
         {
             var image = RgbImageCodec.Decode(temp[$"out/{plot}"]);
             Assert.Equal((900, 560), (image.Width, image.Height));
+            // The title is drawn above the frame (a missing font draws no text at all, leaving that band empty).
+            bool Dark(int x, int y) => image.Rgb[3 * ((y * 900) + x)] + image.Rgb[(3 * ((y * 900) + x)) + 1] + image.Rgb[(3 * ((y * 900) + x)) + 2] < 300;
+            int frameTop = Enumerable.Range(0, 560).First(y => Enumerable.Range(0, 900).Count(x => Dark(x, y)) > 400);
+            int title = Enumerable.Range(0, Math.Max(0, frameTop - 2)).Sum(y => Enumerable.Range(0, 900).Count(x => Dark(x, y)));
+            Assert.True(title > 50, $"{plot}: {title} dark pixels above the frame at y = {frameTop}; the title is missing");
         }
+    }
+
+    [Fact]
+    public void Report_re_renders_the_markdown_from_results_json()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli.Run("synth", "--out", temp["w"], "--train", "4", "--val", "2", "--size", "32").ExitCode);
+        Assert.Equal(0, Cli.Run("bench", "--data", temp["w"], "--out", temp["out"], "--acquisitions", "random", "--rounds", "1",
+            "--budget", "2", "--seeds", "1,2", "--iterations", "3", "--crop", "32", "--batch", "2").ExitCode);
+        string original = File.ReadAllText(temp["out/report.md"]);
+        var (code, output) = Cli.Run("report", temp["out/results.json"], "--out", temp["again"]);
+        Assert.True(code == 0, output);
+        Assert.Equal(original, File.ReadAllText(temp["again/report.md"]));
+        Assert.True(File.Exists(temp["again/data-miou.png"]));
+        File.WriteAllText(temp["bad.json"], "[1, 2");
+        (code, output) = Cli.Run("report", temp["bad.json"]);
+        Assert.Equal(1, code);
+        Assert.Contains("bad.json:", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,12 +6,22 @@ namespace Alc.Engine.Bench;
 /// <summary>mIoU against cumulative clicks, one line per strategy with a band of ± one standard deviation over seeds (ScottPlot).</summary>
 public static class BenchPlots
 {
+    private const string FontName = "DejaVu Sans";
+    private static readonly Lazy<bool> FontLoaded = new(() =>
+    {
+        // Without fontconfig SkiaSharp finds no system font and ScottPlot would draw no text at all.
+        Fonts.AddFontFile(FontName, Path.Combine(AppContext.BaseDirectory, "Assets", "DejaVuSans.ttf"));
+        return true;
+    });
+
     /// <summary>Writes one PNG plot of <paramref name="metric"/>.</summary>
     public static void Write(string path, BenchResults results, string title, Func<RoundRecord, double> metric)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(metric);
+        _ = FontLoaded.Value;
         var plot = new Plot();
+        plot.Font.Set(FontName);
         int index = 0;
         foreach (var group in results.Runs.GroupBy(r => r.Acquisition))
         {

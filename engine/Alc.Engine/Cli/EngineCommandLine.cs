@@ -20,6 +20,7 @@ public static class EngineCommandLine
         root.Subcommands.Add(SynthCommand.Create(console));
         root.Subcommands.Add(DatasetCommands.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console, createTrainer));
+        root.Subcommands.Add(ReportCommand.Create(console));
         return root;
     }
 }
