@@ -25,7 +25,7 @@ public static class CampaignEvaluator
         ArgumentNullException.ThrowIfNull(model);
         var matrix = new ConfusionMatrix(model.ClassCount);
         int classes = model.ClassCount;
-        using var outputs = model.PredictProbabilities(validation.Select(v => v.ToSample()), cancellationToken).GetEnumerator();
+        using var outputs = model.PredictProbabilities(validation.Select(v => v.ToInput()), cancellationToken).GetEnumerator();
         foreach (var image in validation)
         {
             outputs.MoveNext();

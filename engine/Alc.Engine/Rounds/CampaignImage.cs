@@ -55,6 +55,9 @@ public sealed class CampaignImage
     /// <summary>Height in pixels.</summary>
     public int Height => Labels.Height;
 
-    /// <summary>The image as a training sample with its current labels.</summary>
+    /// <summary>The image as a training sample with (a copy of) its current labels.</summary>
     public SegmentationSample ToSample() => new(Width, Height, Rgb, Labels.Labels.ToArray());
+
+    /// <summary>The image as model input (no labels).</summary>
+    public SegmentationSample ToInput() => new(Width, Height, Rgb);
 }

@@ -24,7 +24,7 @@ public static class QuerySelector
         ArgumentNullException.ThrowIfNull(strategy);
         var perImage = new List<ScoredCandidate>();
         var pools = new List<ImagePool>();
-        using var probabilities = model.PredictProbabilities(images.Select(i => i.ToSample()), cancellationToken).GetEnumerator();
+        using var probabilities = model.PredictProbabilities(images.Select(i => i.ToInput()), cancellationToken).GetEnumerator();
         foreach (var image in images)
         {
             if (!probabilities.MoveNext())

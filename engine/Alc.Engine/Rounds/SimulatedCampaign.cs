@@ -114,7 +114,7 @@ public static class SimulatedCampaign
         Dictionary<int, CampaignImage> byKey, CancellationToken cancellationToken)
     {
         var images = queries.Select(q => q.ImageKey).Distinct().Select(k => byKey[k]).ToList();
-        return images.Zip(model.PredictProbabilities(images.Select(i => i.ToSample()), cancellationToken))
+        return images.Zip(model.PredictProbabilities(images.Select(i => i.ToInput()), cancellationToken))
             .ToDictionary(p => p.First.Key, p => new ProbabilityMap(p.First.Width, p.First.Height, model.ClassCount, p.Second));
     }
 }

@@ -11,7 +11,6 @@ namespace Alc.Imaging.Importers;
 internal sealed class StagedImport : IDisposable
 {
     private readonly Dictionary<string, List<string>> _splits = [];
-    private bool _committed;
 
     public StagedImport(string outputRoot)
     {
@@ -74,8 +73,6 @@ internal sealed class StagedImport : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(file, target, overwrite: true);
         }
-
-        _committed = true;
     }
 
     public void Dispose()
@@ -84,7 +81,5 @@ internal sealed class StagedImport : IDisposable
         {
             Directory.Delete(Writer.Layout.Root, recursive: true);
         }
-
-        _ = _committed;
     }
 }
