@@ -1,0 +1,76 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Alc.Storage.Tests;
+
+public sealed class EngineDatabaseTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Migrating_a_new_file_creates_the_schema_in_wal_mode()
+    {
+        var database = new EngineDatabase(_temp["alc.db"]);
+        Assert.Equal(0, database.SchemaVersion());
+        Assert.Equal(EngineDatabase.LatestVersion, database.Migrate());
+        Assert.Equal(1, EngineDatabase.LatestVersion);
+        using var connection = database.Open();
+        Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
+        Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys;"));
+        var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;").ToList();
+        foreach (string table in new[] { "datasets", "classes", "images", "projects", "models", "rounds", "queries", "answers",
+                     "applied_corrections", "idempotency", "jobs", "round_metrics", "schema_migrations" })
+        {
+            Assert.Contains(table, tables);
+        }
+    }
+
+    [Fact]
+    public void Migrating_again_applies_nothing_and_a_newer_file_is_refused()
+    {
+        var database = new EngineDatabase(_temp["alc.db"]);
+        database.Migrate();
+        Assert.Equal(1, database.Migrate());
+        using (var connection = database.Open())
+        {
+            Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
+            connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'now');");
+        }
+
+        var ex = Assert.Throws<InvalidOperationException>(() => database.Migrate());
+        Assert.Contains("schema version 99, newer than this build's 1", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Foreign_keys_and_checks_guard_the_state()
+    {
+        var database = new EngineDatabase(_temp["alc.db"]);
+        database.Migrate();
+        using var connection = database.Open();
+        var orphan = Assert.Throws<SqliteException>(() =>
+            connection.Execute("INSERT INTO classes (dataset_id, id, name, color) VALUES (42, 0, 'background', '#000000');"));
+        Assert.Contains("FOREIGN KEY", orphan.Message, StringComparison.Ordinal);
+        connection.Execute("INSERT INTO datasets (id, name, created_at) VALUES (1, 'demo', 'now');");
+        var badClass = Assert.Throws<SqliteException>(() =>
+            connection.Execute("INSERT INTO classes (dataset_id, id, name, color) VALUES (1, 255, 'ignore', '#000000');"));
+        Assert.Contains("CHECK", badClass.Message, StringComparison.Ordinal);
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM classes;"));
+    }
+
+    [Fact]
+    public void A_committed_write_is_visible_to_a_new_connection_after_the_first_is_gone()
+    {
+        var database = new EngineDatabase(_temp["alc.db"]);
+        database.Migrate();
+        using (var writer = database.Open())
+        {
+            writer.Execute("INSERT INTO datasets (name, created_at) VALUES ('a', 'now');");
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var reader = new EngineDatabase(_temp["alc.db"]).Open();
+        Assert.Equal("a", reader.ExecuteScalar<string>("SELECT name FROM datasets;"));
+    }
+}
