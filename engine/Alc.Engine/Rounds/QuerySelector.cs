@@ -37,7 +37,7 @@ public static class QuerySelector
             pools.Add(BuildPool(scoring, image, strategy));
         }
 
-        // Class-balanced margin needs the dominant labels of every pool of the round before scoring.
+        // Every pool of the round is built before any is scored, so round-wide statistics (e.g. ClassBalance) could feed the acquisition.
         var acquisition = Acquisitions.Create(strategy.Acquisition, strategy.Seed);
         foreach (var pool in pools)
         {
