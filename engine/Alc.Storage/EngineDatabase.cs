@@ -15,6 +15,9 @@ public sealed class EngineDatabase
 
     private readonly string _connectionString;
 
+    // Columns are snake_case, row properties PascalCase.
+    static EngineDatabase() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     /// <summary>A database at <paramref name="path"/> (created on first open).</summary>
     public EngineDatabase(string path)
     {

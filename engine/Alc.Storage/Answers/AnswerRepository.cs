@@ -1,0 +1,83 @@
+using Alc.Storage.Rounds;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Alc.Storage.Answers;
+
+/// <summary>The answer log and the idempotency records. A committed batch is durable (WAL, synchronous FULL).</summary>
+public sealed class AnswerRepository(EngineDatabase database, TimeProvider clock)
+{
+    /// <summary>The stored request hash and response of an Idempotency-Key, or null.</summary>
+    public (string RequestHash, string ResponseJson)? FindIdempotent(string key)
+    {
+        using var connection = database.Open();
+        var row = connection.QuerySingleOrDefault<IdempotencyRow>(
+            "SELECT request_hash, response_json FROM idempotency WHERE key = @key;", new { key });
+        return row is null ? null : (row.RequestHash, row.ResponseJson);
+    }
+
+    /// <summary>Stores the batch in one transaction.</summary>
+    /// <exception cref="StorageConflictException">A query was answered meanwhile, or the key was used meanwhile.</exception>
+    public void Commit(AnswerBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        string at = StorageClock.ToText(clock.GetUtcNow());
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            connection.Execute("INSERT INTO idempotency (key, request_hash, response_json, created_at) VALUES (@IdempotencyKey, @RequestHash, @ResponseJson, @at);",
+                new { batch.IdempotencyKey, batch.RequestHash, batch.ResponseJson, at }, transaction);
+            foreach (var answer in batch.Answers)
+            {
+                if (connection.Execute("UPDATE queries SET answered = 1 WHERE id = @QueryId AND answered = 0;", answer, transaction) != 1)
+                {
+                    throw new StorageConflictException($"Query {answer.QueryId} was answered meanwhile.");
+                }
+
+                long id = connection.ExecuteScalar<long>(
+                    """
+                    INSERT INTO answers (query_id, idempotency_key, annotator, verdict, label, elapsed_ms, created_at)
+                    VALUES (@QueryId, @key, @annotator, @Verdict, @Label, @ElapsedMs, @at) RETURNING id;
+                    """,
+                    new { answer.QueryId, key = batch.IdempotencyKey, annotator = batch.Annotator, answer.Verdict, answer.Label, answer.ElapsedMs, at },
+                    transaction);
+                connection.Execute("INSERT INTO applied_corrections (answer_id, changed_pixels) VALUES (@id, @ChangedPixels);",
+                    new { id, answer.ChangedPixels }, transaction);
+            }
+
+            if (batch.Close is var (round, metrics))
+            {
+                RoundRepository.Require(connection.Execute("UPDATE rounds SET state = 'closed', closed_at = @at WHERE id = @Id AND state = 'querying';",
+                    new { round.Id, at }, transaction), round, RoundStates.Querying);
+                MetricsWriter.Upsert(connection, transaction, round.Id, metrics);
+            }
+
+            transaction.Commit();
+        }
+        catch (SqliteException ex) when (SqliteErrors.IsUniqueViolation(ex))
+        {
+            throw new StorageConflictException($"Idempotency-Key '{batch.IdempotencyKey}' was used by another request meanwhile.", ex);
+        }
+    }
+
+    /// <summary>Every answer of a project in log order (joined with its query).</summary>
+    public IReadOnlyList<AnswerRow> ForProject(long projectId)
+    {
+        using var connection = database.Open();
+        return connection.Query<AnswerRow>(
+            """
+            SELECT a.id, a.query_id, q.round_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, a.annotator, a.verdict, a.label,
+                   a.elapsed_ms, a.idempotency_key
+            FROM answers a JOIN queries q ON q.id = a.query_id JOIN rounds r ON r.id = q.round_id
+            WHERE r.project_id = @projectId ORDER BY a.id;
+            """, new { projectId }).AsList();
+    }
+
+    private sealed record IdempotencyRow
+    {
+        public string RequestHash { get; init; } = "";
+
+        public string ResponseJson { get; init; } = "";
+    }
+}

@@ -1,0 +1,41 @@
+namespace Alc.Storage.Answers;
+
+/// <summary>A stored answer joined with its query: one line of the answer log that D_t is re-derived from.</summary>
+public sealed record AnswerRow
+{
+    /// <summary>Id (the log's order).</summary>
+    public long Id { get; init; }
+
+    /// <summary>The query.</summary>
+    public long QueryId { get; init; }
+
+    /// <summary>The query's round.</summary>
+    public long RoundId { get; init; }
+
+    /// <summary>The query's image.</summary>
+    public long ImageId { get; init; }
+
+    /// <summary>The queried pixel.</summary>
+    public int Pixel { get; init; }
+
+    /// <summary>The superpixel.</summary>
+    public int SuperpixelId { get; init; }
+
+    /// <summary>The label the query showed.</summary>
+    public int ShownLabel { get; init; }
+
+    /// <summary>Who answered.</summary>
+    public string Annotator { get; init; } = "";
+
+    /// <summary>confirm, correct or unsure.</summary>
+    public string Verdict { get; init; } = "";
+
+    /// <summary>The corrected class (correct only).</summary>
+    public int? Label { get; init; }
+
+    /// <summary>Reported annotator time.</summary>
+    public long ElapsedMs { get; init; }
+
+    /// <summary>The Idempotency-Key of the submission.</summary>
+    public string IdempotencyKey { get; init; } = "";
+}

@@ -1,0 +1,60 @@
+using Dapper;
+
+namespace Alc.Storage.Jobs;
+
+/// <summary>Jobs: the runner's queue and the progress clients read.</summary>
+public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
+{
+    private const string Columns = "id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at";
+
+    /// <summary>One job, or null.</summary>
+    public JobRow? Get(long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @id;", new { id });
+    }
+
+    /// <summary>The oldest queued job, or null.</summary>
+    public JobRow? NextQueued()
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns} FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1;");
+    }
+
+    /// <summary>Puts jobs left running by a stopped process back in the queue; returns how many.</summary>
+    public int RequeueInterrupted()
+    {
+        using var connection = database.Open();
+        return connection.Execute("UPDATE jobs SET state = 'queued', message = 'requeued after a restart' WHERE state = 'running';");
+    }
+
+    /// <summary>Marks a queued job running; false when it is no longer queued (cancelled meanwhile).</summary>
+    public bool MarkRunning(long id) => Transition(id, "state = 'queued'", "state = 'running', started_at = @at, progress = 0", null);
+
+    /// <summary>Records progress of a running job.</summary>
+    public void ReportProgress(long id, double progress, string message)
+    {
+        using var connection = database.Open();
+        connection.Execute("UPDATE jobs SET progress = @progress, message = @message WHERE id = @id AND state = 'running';",
+            new { id, progress = Math.Clamp(progress, 0, 1), message });
+    }
+
+    /// <summary>Marks a running job succeeded.</summary>
+    public bool MarkSucceeded(long id, string message) =>
+        Transition(id, "state = 'running'", "state = 'succeeded', progress = 1, message = @message, finished_at = @at", message);
+
+    /// <summary>Marks a running job failed with <paramref name="error"/>.</summary>
+    public bool MarkFailed(long id, string error) =>
+        Transition(id, "state = 'running'", "state = 'failed', error = @message, finished_at = @at", error);
+
+    /// <summary>Marks a queued or running job cancelled; false when it had already finished.</summary>
+    public bool MarkCancelled(long id) =>
+        Transition(id, "state IN ('queued', 'running')", "state = 'cancelled', message = 'cancelled', finished_at = @at", null);
+
+    private bool Transition(long id, string when, string set, string? message)
+    {
+        using var connection = database.Open();
+        return connection.Execute($"UPDATE jobs SET {set} WHERE id = @id AND {when};",
+            new { id, message, at = StorageClock.ToText(clock.GetUtcNow()) }) == 1;
+    }
+}

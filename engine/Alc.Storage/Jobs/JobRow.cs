@@ -1,0 +1,41 @@
+namespace Alc.Storage.Jobs;
+
+/// <summary>Background work (training and scoring a round) with its state and progress.</summary>
+public sealed record JobRow
+{
+    /// <summary>Id.</summary>
+    public long Id { get; init; }
+
+    /// <summary>What the job does (<c>round</c>).</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>The project, when the job belongs to one.</summary>
+    public long? ProjectId { get; init; }
+
+    /// <summary>The round, when the job works for one.</summary>
+    public long? RoundId { get; init; }
+
+    /// <summary>queued, running, succeeded, failed or cancelled.</summary>
+    public string State { get; init; } = JobStates.Queued;
+
+    /// <summary>0..1.</summary>
+    public double Progress { get; init; }
+
+    /// <summary>What it is doing now.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Why it failed.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Creation time (stored form).</summary>
+    public string CreatedAt { get; init; } = "";
+
+    /// <summary>Start time (stored form).</summary>
+    public string? StartedAt { get; init; }
+
+    /// <summary>End time (stored form).</summary>
+    public string? FinishedAt { get; init; }
+
+    /// <summary>Whether the job can no longer change.</summary>
+    public bool IsFinished => State is JobStates.Succeeded or JobStates.Failed or JobStates.Cancelled;
+}

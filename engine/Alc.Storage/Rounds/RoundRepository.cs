@@ -1,0 +1,155 @@
+using Alc.Storage.Jobs;
+using Alc.Storage.Queries;
+using Dapper;
+
+namespace Alc.Storage.Rounds;
+
+/// <summary>Rounds, their models and metrics; every state change of a round is one transaction.</summary>
+public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
+{
+    private const string Columns = "id, project_id, number, state, model_id, created_at, closed_at";
+
+    /// <summary>
+    /// Starts the project's next round in state training together with the job that trains and scores it.
+    /// </summary>
+    /// <exception cref="StorageConflictException">The latest round is not closed.</exception>
+    public (RoundRow Round, JobRow Job) Start(long projectId)
+    {
+        string at = StorageClock.ToText(clock.GetUtcNow());
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var latest = connection.QuerySingleOrDefault<RoundRow>(
+            $"SELECT {Columns} FROM rounds WHERE project_id = @projectId ORDER BY number DESC LIMIT 1;", new { projectId }, transaction);
+        if (latest is not null && latest.State != RoundStates.Closed)
+        {
+            throw new StorageConflictException($"Round {latest.Number} is still {latest.State}; close it before starting the next.");
+        }
+
+        int number = (latest?.Number ?? 0) + 1;
+        var round = connection.QuerySingle<RoundRow>(
+            $"INSERT INTO rounds (project_id, number, state, created_at) VALUES (@projectId, @number, 'training', @at) RETURNING {Columns};",
+            new { projectId, number, at }, transaction);
+        var job = connection.QuerySingle<JobRow>(
+            """
+            INSERT INTO jobs (kind, project_id, round_id, state, progress, message, created_at)
+            VALUES ('round', @projectId, @roundId, 'queued', 0, @message, @at)
+            RETURNING id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at;
+            """,
+            new { projectId, roundId = round.Id, message = $"round {number}: waiting to train", at }, transaction);
+        transaction.Commit();
+        return (round, job);
+    }
+
+    /// <summary>One round by id, or null.</summary>
+    public RoundRow? Get(long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<RoundRow>($"SELECT {Columns} FROM rounds WHERE id = @id;", new { id });
+    }
+
+    /// <summary>Round <paramref name="number"/> of a project, or null.</summary>
+    public RoundRow? Get(long projectId, int number)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<RoundRow>($"SELECT {Columns} FROM rounds WHERE project_id = @projectId AND number = @number;",
+            new { projectId, number });
+    }
+
+    /// <summary>The project's rounds in order.</summary>
+    public IReadOnlyList<RoundRow> List(long projectId)
+    {
+        using var connection = database.Open();
+        return connection.Query<RoundRow>($"SELECT {Columns} FROM rounds WHERE project_id = @projectId ORDER BY number;", new { projectId }).AsList();
+    }
+
+    /// <summary>The project's latest round, or null.</summary>
+    public RoundRow? Latest(long projectId)
+    {
+        var rounds = List(projectId);
+        return rounds.Count == 0 ? null : rounds[^1];
+    }
+
+    /// <summary>Rounds of any project left in a given state (for resuming after a restart).</summary>
+    public IReadOnlyList<RoundRow> InState(string state)
+    {
+        using var connection = database.Open();
+        return connection.Query<RoundRow>($"SELECT {Columns} FROM rounds WHERE state = @state ORDER BY id;", new { state }).AsList();
+    }
+
+    /// <summary>A model, or null.</summary>
+    public ModelRow? Model(long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<ModelRow>(
+            "SELECT id, project_id, round_number, checkpoint_blob, created_at FROM models WHERE id = @id;", new { id });
+    }
+
+    /// <summary>training → scoring: records the trained checkpoint (already in the blob store).</summary>
+    /// <exception cref="StorageConflictException">The round is not in training.</exception>
+    public void CompleteTraining(RoundRow round, string checkpointBlob)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        string at = StorageClock.ToText(clock.GetUtcNow());
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        long modelId = connection.ExecuteScalar<long>(
+            "INSERT INTO models (project_id, round_number, checkpoint_blob, created_at) VALUES (@ProjectId, @Number, @checkpointBlob, @at) RETURNING id;",
+            new { round.ProjectId, round.Number, checkpointBlob, at }, transaction);
+        Require(connection.Execute("UPDATE rounds SET state = 'scoring', model_id = @modelId WHERE id = @Id AND state = 'training';",
+            new { modelId, round.Id }, transaction), round, RoundStates.Training);
+        transaction.Commit();
+    }
+
+    /// <summary>scoring → querying: stores the selected queries and the model's validation mIoU.</summary>
+    /// <exception cref="StorageConflictException">The round is not in scoring.</exception>
+    public void CompleteScoring(RoundRow round, IReadOnlyList<NewQuery> queries, double? modelMiou)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(queries);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Require(connection.Execute("UPDATE rounds SET state = 'querying' WHERE id = @Id AND state = 'scoring';", new { round.Id }, transaction),
+            round, RoundStates.Scoring);
+        connection.Execute(
+            "INSERT INTO queries (round_id, image_id, pixel, superpixel_id, shown_label, score) VALUES (@roundId, @ImageId, @Pixel, @SuperpixelId, @ShownLabel, @Score);",
+            queries.Select(q => new { roundId = round.Id, q.ImageId, q.Pixel, q.SuperpixelId, q.ShownLabel, q.Score }), transaction);
+        connection.Execute(
+            "INSERT INTO round_metrics (round_id, clicks, bits, seconds, model_miou) VALUES (@Id, 0, 0, 0, @modelMiou);",
+            new { round.Id, modelMiou }, transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>querying → closed without further answers (an administrator ends the round early); records the metrics.</summary>
+    /// <exception cref="StorageConflictException">The round is not in querying.</exception>
+    public void Close(RoundRow round, RoundMetricsRow metrics)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(metrics);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Require(connection.Execute("UPDATE rounds SET state = 'closed', closed_at = @at WHERE id = @Id AND state = 'querying';",
+            new { round.Id, at = StorageClock.ToText(clock.GetUtcNow()) }, transaction), round, RoundStates.Querying);
+        MetricsWriter.Upsert(connection, transaction, round.Id, metrics);
+        transaction.Commit();
+    }
+
+    /// <summary>The metrics of every round of the project that has them, in round order.</summary>
+    public IReadOnlyList<RoundMetricsRow> Metrics(long projectId)
+    {
+        using var connection = database.Open();
+        return connection.Query<RoundMetricsRow>(
+            """
+            SELECT m.round_id, r.number AS round_number, r.state AS round_state, m.clicks, m.bits, m.seconds, m.data_miou, m.model_miou,
+                   m.precision, m.recall, m.corrections_json
+            FROM round_metrics m JOIN rounds r ON r.id = m.round_id WHERE r.project_id = @projectId ORDER BY r.number;
+            """, new { projectId }).AsList();
+    }
+
+    internal static void Require(int affected, RoundRow round, string expected)
+    {
+        if (affected != 1)
+        {
+            throw new StorageConflictException($"Round {round.Number} is no longer {expected}.");
+        }
+    }
+}
