@@ -21,6 +21,8 @@ public static class EngineCommandLine
         root.Subcommands.Add(DatasetCommands.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console, createTrainer));
         root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(OpenApiCommand.Create());
         return root;
     }
 }

@@ -4,6 +4,7 @@ using Alc.Core.Metrics;
 using Alc.Core.World;
 using Alc.Imaging.Datasets;
 using Alc.Imaging.Photos;
+using Alc.Engine.World;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;
@@ -52,34 +53,7 @@ public static class SynthCommand
             return 2;
         }
 
-        var writer = new DatasetWriter(outputRoot);
-        var noise = new LabelNoiseStatistics(options.Classes);
-        var stems = new Dictionary<string, List<string>> { ["train"] = [], ["val"] = [] };
-        int total = options.Train + options.Val;
-        Progress.Run(console, "synth", progress =>
-        {
-            int done = 0;
-            foreach (var image in SyntheticWorld.Generate(options))
-            {
-                int s = image.Size;
-                writer.WriteImage(image.Stem, new RgbImage(s, s, image.Rgb));
-                writer.WritePseudo(image.Stem, new LabelMap(s, s, options.Classes, image.Pseudo));
-                writer.WriteGroundTruth(image.Stem, new LabelMap(s, s, options.Classes, image.GroundTruth));
-                writer.WriteSuperpixels(image.Stem, new SuperpixelMap(s, s, image.Superpixels));
-                stems[image.Split].Add(image.Stem);
-                if (image.Split == "train")
-                {
-                    noise.Add(image.GroundTruth, image.Pseudo, image.Superpixels);
-                }
-
-                progress.Report((++done, total));
-            }
-
-            return done;
-        });
-        writer.WriteClasses(WorldClasses.Create(options.Classes));
-        writer.WriteSplit("train", stems["train"]);
-        writer.WriteSplit("val", stems["val"]);
+        var noise = Progress.Run(console, "synth", progress => WorldFolder.Write(options, outputRoot, progress));
 
         var table = new Table().AddColumns("calibration (train split)", "value");
         table.AddRow("images (train / val)", $"{options.Train} / {options.Val}");

@@ -32,6 +32,15 @@ public sealed class QueryRepository(EngineDatabase database, TimeProvider clock)
         return connection.Query<QueryRow>($"{Select} WHERE q.round_id = @roundId ORDER BY q.score DESC, q.id;", new { roundId }).AsList();
     }
 
+    /// <summary>Queries of the round and how many are answered.</summary>
+    public (int Total, int Answered) Counts(long roundId)
+    {
+        using var connection = database.Open();
+        var row = connection.QuerySingle<(long Total, long? Answered)>(
+            "SELECT count(*), sum(answered) FROM queries WHERE round_id = @roundId;", new { roundId });
+        return ((int)row.Total, (int)(row.Answered ?? 0));
+    }
+
     /// <summary>Unanswered queries of the round.</summary>
     public int Remaining(long roundId)
     {

@@ -133,6 +133,33 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Removes a round that never reached querying (its job failed or was cancelled), so the project can start it
+    /// again; its job keeps its history without the round. False when the round had already moved on.
+    /// </summary>
+    public bool Abandon(long roundId)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        connection.Execute("UPDATE jobs SET round_id = NULL WHERE round_id = @roundId;", new { roundId }, transaction);
+        int removed = connection.Execute("DELETE FROM rounds WHERE id = @roundId AND state IN ('training', 'scoring');", new { roundId }, transaction);
+        if (removed == 1)
+        {
+            transaction.Commit();
+        }
+
+        return removed == 1;
+    }
+
+    /// <summary>The job of a round, or null.</summary>
+    public JobRow? Job(long roundId)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<JobRow>(
+            "SELECT id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at FROM jobs WHERE round_id = @roundId ORDER BY id DESC LIMIT 1;",
+            new { roundId });
+    }
+
     /// <summary>The metrics of every round of the project that has them, in round order.</summary>
     public IReadOnlyList<RoundMetricsRow> Metrics(long projectId)
     {

@@ -1,0 +1,53 @@
+using Alc.Core;
+using Alc.Engine.Server.Campaigns;
+using Alc.Engine.Server.Contracts;
+using Alc.Storage;
+using Alc.Storage.Datasets;
+using Alc.Storage.Jobs;
+using Alc.Storage.Projects;
+using Alc.Storage.Queries;
+using Alc.Storage.Rounds;
+
+namespace Alc.Engine.Server.Apis;
+
+/// <summary>Stored rows as API contracts.</summary>
+internal static class Dtos
+{
+    public static DateTimeOffset Time(string text) => StorageClock.Parse(text);
+
+    public static DateTimeOffset? Time(string? text, bool optional) => text is null ? null : StorageClock.Parse(text);
+
+    public static ClassDto Class(ClassInfo c) => new(c.Id, c.Name, c.Color);
+
+    public static DatasetDto Dataset(DatasetRow row, DatasetRepository datasets)
+    {
+        var counts = datasets.ImageCounts(row.Id);
+        return new DatasetDto(row.Id, row.Name, datasets.Classes(row.Id).Select(Class).ToList(),
+            counts.GetValueOrDefault("train"), counts.GetValueOrDefault("val"), Time(row.CreatedAt));
+    }
+
+    public static ImageDto Image(ImageRow row) => new(row.Id, row.DatasetId, row.Stem, row.Split, row.Width, row.Height, row.GtBlob is not null);
+
+    public static JobDto Job(JobRow row) => new(row.Id, row.Kind, row.ProjectId, row.RoundId, Enum.Parse<JobState>(row.State, ignoreCase: true),
+        row.Progress, row.Message, row.Error, Time(row.CreatedAt), Time(row.StartedAt, true), Time(row.FinishedAt, true));
+
+    public static RoundDto Round(RoundRow row, QueryRepository queries, RoundRepository rounds)
+    {
+        var (total, answered) = queries.Counts(row.Id);
+        return new RoundDto(row.Id, row.ProjectId, row.Number, Enum.Parse<RoundState>(row.State, ignoreCase: true), total, answered,
+            rounds.Job(row.Id)?.Id, Time(row.CreatedAt), Time(row.ClosedAt, true));
+    }
+
+    public static ProjectDto Project(ProjectRow row, RoundRepository rounds, QueryRepository queries, ProjectMetricsDto metrics)
+    {
+        var all = rounds.List(row.Id);
+        return new ProjectDto(row.Id, row.Name, row.DatasetId, Enum.Parse<OracleKind>(row.Oracle, ignoreCase: true),
+            ProjectSettings.Deserialize(row.StrategyJson), all.Count == 0 ? null : Round(all[^1], queries, rounds), MetricsReport.Totals(metrics),
+            Time(row.CreatedAt));
+    }
+
+    public static QueryDto Query(QueryRow row, int width, IReadOnlyList<ClassInfo> classes) =>
+        new(row.Id, row.ProjectId, row.RoundNumber, row.ImageId, row.Pixel % width, row.Pixel / width, row.SuperpixelId, row.ShownLabel,
+            row.ShownLabel < classes.Count ? classes[row.ShownLabel].Name : "ignore", row.Score, row.LeaseOwner, Time(row.LeaseExpiresAt, true),
+            row.Answered);
+}

@@ -1,0 +1,80 @@
+using Alc.Engine.Server.Campaigns;
+using Alc.Engine.Server.Contracts;
+using Alc.Engine.Server.Jobs;
+using Alc.Engine.Server.Problems;
+using Alc.Storage.Answers;
+using Alc.Storage.Projects;
+using Alc.Storage.Queries;
+using Alc.Storage.Rounds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alc.Engine.Server.Apis;
+
+/// <summary>Rounds: start the next (202 + the job that trains and scores it), list, get, close early.</summary>
+internal static class RoundsApi
+{
+    public static void MapRoundsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/projects/{projectId:long}/rounds").WithTags("rounds").RequireAuthorization(Auth.ApiKeyDefaults.Admin);
+
+        group.MapPost("", (long projectId, ProjectRepository projects, RoundRepository rounds, QueryRepository queries, JobSignal signal) =>
+            {
+                ProjectsApi.Find(projects, projectId);
+                var (round, job) = rounds.Start(projectId);
+                signal.Notify();
+                return TypedResults.Accepted($"/projects/{projectId}/rounds/{round.Number}",
+                    new StartRoundResponse(Dtos.Round(round, queries, rounds), Dtos.Job(job)));
+            })
+            .WithName("StartRound").WithSummary("Starts the next round: a job trains θ on the current labels and selects the round's queries (202; follow the job).")
+            .ProducesProblem(404).ProducesProblem(409);
+
+        group.MapGet("", (long projectId, ProjectRepository projects, RoundRepository rounds, QueryRepository queries) =>
+            {
+                ProjectsApi.Find(projects, projectId);
+                return TypedResults.Ok(rounds.List(projectId).Select(r => Dtos.Round(r, queries, rounds)).ToList());
+            })
+            .WithName("ListRounds").WithSummary("Lists the project's rounds.")
+            .ProducesProblem(404);
+
+        group.MapGet("/{number:int}", (long projectId, int number, ProjectRepository projects, RoundRepository rounds, QueryRepository queries) =>
+                TypedResults.Ok(Dtos.Round(Find(projects, rounds, projectId, number), queries, rounds)))
+            .WithName("GetRound").WithSummary("Gets one round with its state and query counts.")
+            .ProducesProblem(404);
+
+        group.MapPost("/{number:int}/close", async (long projectId, int number, ProjectRepository projects, RoundRepository rounds, QueryRepository queries,
+                AnswerRepository answers, CampaignStates states, CancellationToken cancellationToken) =>
+            {
+                var round = Find(projects, rounds, projectId, number);
+                var state = states.Get(projectId);
+                await state.Gate.WaitAsync(cancellationToken);
+                try
+                {
+                    round = rounds.Get(round.Id)!;
+                    if (round.State != Alc.Storage.Rounds.RoundStates.Querying)
+                    {
+                        throw ApiProblemException.Conflict($"Round {number} is {round.State}; only a querying round can be closed.");
+                    }
+
+                    var given = answers.ForProject(projectId).Where(a => a.RoundId == round.Id)
+                        .Select(a => (a.QueryId, Enum.Parse<Verdict>(a.Verdict, ignoreCase: true), a.Label, a.ElapsedMs)).ToList();
+                    rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), given));
+                }
+                finally
+                {
+                    state.Gate.Release();
+                }
+
+                return TypedResults.Ok(Dtos.Round(rounds.Get(round.Id)!, queries, rounds));
+            })
+            .WithName("CloseRound").WithSummary("Closes a querying round early: unanswered queries are dropped and the round's metrics recorded.")
+            .ProducesProblem(404).ProducesProblem(409);
+    }
+
+    private static RoundRow Find(ProjectRepository projects, RoundRepository rounds, long projectId, int number)
+    {
+        ProjectsApi.Find(projects, projectId);
+        return rounds.Get(projectId, number) ?? throw ApiProblemException.NotFound($"Round {number} of project {projectId}");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Alc.Engine.Rounds;
+using Alc.Engine.Server.Problems;
+using Alc.Storage;
+using Alc.Storage.Answers;
+using Alc.Storage.Datasets;
+using Alc.Storage.Projects;
+
+namespace Alc.Engine.Server.Campaigns;
+
+/// <summary>
+/// Loads each project's <see cref="CampaignState"/> once (D0 from the blob store, then the answer log replayed in
+/// order) and keeps it; <see cref="Invalidate"/> drops it so the next use re-derives it from the database.
+/// </summary>
+internal sealed class CampaignStates(BlobStore blobs, ProjectRepository projects, DatasetRepository datasets, AnswerRepository answers)
+{
+    private readonly ConcurrentDictionary<long, Lazy<CampaignState>> _states = new();
+
+    /// <summary>The project's state; 404 when the project does not exist.</summary>
+    public CampaignState Get(long projectId)
+    {
+        var lazy = _states.GetOrAdd(projectId, id => new Lazy<CampaignState>(() => Load(id), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            _states.TryRemove(new KeyValuePair<long, Lazy<CampaignState>>(projectId, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Forgets the project's state (after a failed write, so memory never runs ahead of the database).</summary>
+    public void Invalidate(long projectId) => _states.TryRemove(projectId, out _);
+
+    private CampaignState Load(long projectId)
+    {
+        var project = projects.Get(projectId) ?? throw ApiProblemException.NotFound($"Project {projectId}");
+        var classes = datasets.Classes(project.DatasetId);
+        var images = datasets.Images(project.DatasetId);
+        var train = images.Where(i => i.Split == "train").Select(i => StoredImages.Campaign(blobs, i, classes.Count)).ToList();
+        var validation = images.Where(i => i.Split == "val").Select(i => StoredImages.Campaign(blobs, i, classes.Count)).ToList();
+        bool truth = train.Count > 0 && train.All(i => i.GroundTruth is not null);
+        var state = new CampaignState(project, ProjectSettings.Deserialize(project.StrategyJson), classes, train, validation)
+        {
+            InitialDataMIoU = truth ? CampaignEvaluator.DataMIoU(train, classes.Count) : null,
+        };
+        foreach (var answer in answers.ForProject(projectId))
+        {
+            state.Apply(answer.ImageId, answer.Pixel, answer.SuperpixelId, answer.ShownLabel, Verdicts.Parse(answer.Verdict), answer.Label);
+        }
+
+        return state;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Alc.Engine.Rounds;
+using Alc.Engine.Server.Contracts;
+using Alc.Training;
+
+namespace Alc.Engine.Server.Campaigns;
+
+/// <summary>A project's settings: how they are stored (JSON in <c>projects.strategy_json</c>) and what the round steps take.</summary>
+internal static class ProjectSettings
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Validates a create request and returns its settings; throws <see cref="Problems.ApiProblemException"/> naming the bad field.</summary>
+    public static ProjectSettingsDto From(CreateProjectRequest request)
+    {
+        var settings = new ProjectSettingsDto(request.Acquisition, request.Budget, request.PerImageCap, request.ExcludeZeroId, request.Seed,
+            request.Model, request.Iterations, request.LearningRate, request.CropSize, request.BatchSize);
+        try
+        {
+            Strategy(settings).Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw Problems.ApiProblemException.BadRequest(ex.Message);
+        }
+
+        if (!Alc.Training.Models.SegmentationModels.Names.Contains(settings.Model))
+        {
+            throw Problems.ApiProblemException.BadRequest($"Unknown model '{settings.Model}'; known: {string.Join(", ", Alc.Training.Models.SegmentationModels.Names)}.");
+        }
+
+        if (settings.Iterations < 1 || settings.BatchSize < 1 || settings.CropSize < 8 || !(settings.LearningRate > 0))
+        {
+            throw Problems.ApiProblemException.BadRequest("iterations and batchSize must be ≥ 1, cropSize ≥ 8 and learningRate > 0.");
+        }
+
+        return settings;
+    }
+
+    public static string Serialize(ProjectSettingsDto settings) => JsonSerializer.Serialize(settings, Json);
+
+    public static ProjectSettingsDto Deserialize(string json) =>
+        JsonSerializer.Deserialize<ProjectSettingsDto>(json, Json) ?? throw new InvalidDataException("A project's settings are empty.");
+
+    // ε stays 0 on the engine: ε > 0 compares softmax outputs of the model that selected the query, which the engine does not keep per answer.
+    public static CorrectionStrategy Strategy(ProjectSettingsDto settings) => new()
+    {
+        Acquisition = settings.Acquisition,
+        Budget = settings.Budget,
+        PerImageCap = settings.PerImageCap,
+        ExcludeZeroId = settings.ExcludeZeroId,
+        Seed = settings.Seed,
+    };
+
+    public static TrainerOptions Trainer(ProjectSettingsDto settings, int classCount, int round, DevicePreference device) => new()
+    {
+        Model = settings.Model,
+        ClassCount = classCount,
+        Iterations = settings.Iterations,
+        LearningRate = settings.LearningRate,
+        CropSize = settings.CropSize,
+        BatchSize = settings.BatchSize,
+        Seed = settings.Seed + round,
+        Device = device,
+    };
+}

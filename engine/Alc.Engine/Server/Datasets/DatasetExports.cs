@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using Alc.Core.Maps;
+using Alc.Engine.Server.Hosting;
+using Alc.Engine.Server.Problems;
+using Alc.Imaging.Datasets;
+using Alc.Imaging.Exporters;
+using Alc.Storage;
+using Alc.Storage.Datasets;
+
+namespace Alc.Engine.Server.Datasets;
+
+/// <summary>
+/// Exports stored labels with the offline exporters: the images are laid out as an ALC folder in scratch space,
+/// then <see cref="VocExporter"/> writes VOC palette PNGs (returned zipped) or <see cref="CocoExporter"/> one COCO RLE JSON.
+/// </summary>
+internal sealed class DatasetExports(BlobStore blobs, DatasetRepository datasets, EnginePaths paths)
+{
+    /// <summary>Writes the export to a scratch file and returns its path and content type; the caller deletes it.</summary>
+    /// <param name="datasetId">The dataset.</param>
+    /// <param name="format"><c>voc</c> or <c>coco</c>.</param>
+    /// <param name="labelsOf">The labels to export per image (null leaves the image out).</param>
+    public (string Path, string ContentType, string FileName) Export(long datasetId, string format, Func<ImageRow, LabelMap?> labelsOf)
+    {
+        if (format is not ("voc" or "coco"))
+        {
+            throw ApiProblemException.BadRequest($"format must be voc or coco (got '{format}').");
+        }
+
+        var dataset = datasets.Get(datasetId) ?? throw ApiProblemException.NotFound($"Dataset {datasetId}");
+        string scratch = paths.TemporaryFolder();
+        try
+        {
+            string root = System.IO.Path.Combine(scratch, "dataset");
+            var writer = new DatasetWriter(root);
+            writer.WriteClasses(datasets.Classes(datasetId));
+            var images = datasets.Images(datasetId);
+            var byStem = images.ToDictionary(i => i.Stem);
+            foreach (var image in images)
+            {
+                byte[] photo = blobs.Get(image.ImageBlob);
+                string extension = photo.Length > 3 && photo[0] == 0xFF && photo[1] == 0xD8 ? ".jpg" : ".png";
+                string file = System.IO.Path.Combine(root, "images", image.Stem + extension);
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+                File.WriteAllBytes(file, photo);
+            }
+
+            foreach (var split in images.GroupBy(i => i.Split))
+            {
+                writer.WriteSplit(split.Key, split.Select(i => i.Stem));
+            }
+
+            var folder = DatasetFolder.Open(root);
+            LabelMap? Labels(string stem, Alc.Imaging.ImageSize size) => labelsOf(byStem[stem]);
+            string output = paths.TemporaryFile(format == "voc" ? ".zip" : ".json");
+            if (format == "voc")
+            {
+                string voc = System.IO.Path.Combine(scratch, $"dataset-{datasetId}");
+                VocExporter.Export(folder, voc, Labels);
+                ZipFile.CreateFromDirectory(voc, output, CompressionLevel.Fastest, includeBaseDirectory: true);
+                return (output, "application/zip", $"dataset-{datasetId}-voc.zip");
+            }
+
+            CocoExporter.Export(folder, output, Labels);
+            return (output, "application/json", $"dataset-{datasetId}-coco.json");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+}
