@@ -22,6 +22,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Alc.Engine.Server.Hosting;
@@ -52,6 +53,8 @@ public static class EngineHost
                     configuration.AddInMemoryCollection(overrides);
                 }
             })
+            // Request-by-request logs stay off; the engine's own events and errors are logged.
+            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning))
             .ConfigureWebHostDefaults(web =>
             {
                 web.UseSetting(WebHostDefaults.ApplicationKey, typeof(EngineHost).Assembly.GetName().Name);
