@@ -40,10 +40,9 @@ internal static class DatasetsApi
             .WithName("ImportDataset").WithSummary("Imports an ALC-format folder from a server path under one of the allowed import roots.")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
-        group.MapPost("/upload", async (HttpRequest http, IFormFile archive, [FromForm] string name, DatasetImporter importer, DatasetRepository datasets,
+        group.MapPost("/upload", async (IFormFile archive, [FromForm] string name, DatasetImporter importer, DatasetRepository datasets,
                 IOptions<EngineOptions> options, EnginePaths paths, CancellationToken cancellationToken) =>
             {
-                Uploads.RequireWithinLimit(http, options.Value);
                 Uploads.RequireWithinLimit(archive, options.Value);
                 string zip = paths.TemporaryFile(".zip"), folder = paths.TemporaryFolder();
                 try
@@ -95,10 +94,9 @@ internal static class DatasetsApi
             .WithName("ListImages").WithSummary("Lists a page of a dataset's images, optionally of one split.")
             .ProducesProblem(400).ProducesProblem(404);
 
-        group.MapPost("/{datasetId:long}/images", (long datasetId, HttpRequest http, [FromForm] string stem, [FromForm] string split, IFormFile image,
+        group.MapPost("/{datasetId:long}/images", (long datasetId, [FromForm] string stem, [FromForm] string split, IFormFile image,
                 IFormFile pseudo, IFormFile superpixels, IFormFile? gt, DatasetImporter importer, DatasetRepository datasets, IOptions<EngineOptions> options) =>
             {
-                Uploads.RequireWithinLimit(http, options.Value);
                 Find(datasets, datasetId);
                 int classes = datasets.Classes(datasetId).Count;
                 using var photo = image.OpenReadStream();

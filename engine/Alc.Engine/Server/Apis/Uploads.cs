@@ -4,20 +4,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Alc.Engine.Server.Apis;
 
-/// <summary>Upload limits: a request that declares more than the limit is refused before its body is read.</summary>
+/// <summary>Upload limits per file (the whole body is limited by the pipeline before binding).</summary>
 internal static class Uploads
 {
-    public static void RequireWithinLimit(HttpRequest request, EngineOptions options)
-    {
-        if (request.ContentLength is long length && length > options.MaxUploadBytes)
-        {
-            throw ApiProblemException.TooLarge(options.MaxUploadBytes);
-        }
-    }
-
-    public static IFormFile Require(IFormFile? file, string field) =>
-        file ?? throw ApiProblemException.BadRequest($"The multipart form needs a file field '{field}'.");
-
     public static IFormFile RequireWithinLimit(IFormFile file, EngineOptions options) =>
         file.Length > options.MaxUploadBytes ? throw ApiProblemException.TooLarge(options.MaxUploadBytes) : file;
 }

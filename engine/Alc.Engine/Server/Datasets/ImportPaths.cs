@@ -23,17 +23,21 @@ internal static class ImportPaths
         }
 
         string full = Path.GetFullPath(requested);
-        // A symbolic link inside a root could point anywhere: compare the resolved target.
-        string resolved = new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-        bool inside = roots.Any(root => IsUnder(resolved, root) && IsUnder(full, root));
-        if (!inside)
+        if (!roots.Any(root => IsUnder(full, root)))
         {
             throw ApiProblemException.Forbidden($"'{requested}' is outside the allowed import roots.");
         }
 
-        if (!Directory.Exists(resolved))
+        if (!Directory.Exists(full))
         {
             throw ApiProblemException.NotFound($"Folder '{requested}'");
+        }
+
+        // A symbolic link inside a root could point anywhere: its target must be inside a root too.
+        string resolved = new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        if (!roots.Any(root => IsUnder(resolved, root)))
+        {
+            throw ApiProblemException.Forbidden($"'{requested}' leads outside the allowed import roots.");
         }
 
         return resolved;

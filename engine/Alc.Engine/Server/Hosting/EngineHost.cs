@@ -16,6 +16,7 @@ using Alc.Storage.Rounds;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -54,7 +55,7 @@ public static class EngineHost
                 }
             })
             // Request-by-request logs stay off; the engine's own events and errors are logged.
-            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning))
+            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error))
             .ConfigureWebHostDefaults(web =>
             {
                 web.UseSetting(WebHostDefaults.ApplicationKey, typeof(EngineHost).Assembly.GetName().Name);
@@ -117,10 +118,18 @@ public static class EngineHost
         services.AddSwaggerGen(OpenApiSetup.Configure);
     }
 
+    // A body that declares more than the upload limit is refused before anything reads it.
+    private static Task RefuseOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        long limit = context.RequestServices.GetRequiredService<IOptions<EngineOptions>>().Value.MaxUploadBytes;
+        return context.Request.ContentLength > limit ? throw ApiProblemException.TooLarge(limit) : next();
+    }
+
     private static void UseEngine(IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RefuseOversizedBodies);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

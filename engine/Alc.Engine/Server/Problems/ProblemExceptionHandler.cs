@@ -23,6 +23,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ApiProblemException p => (p.Status, p.Title, p.Message, p.Errors),
             BadHttpRequestException b when b.StatusCode == StatusCodes.Status413PayloadTooLarge =>
                 (413, "Upload too large", b.Message, null),
+            BadHttpRequestException { InnerException: InvalidDataException limit } when limit.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) =>
+                (413, "Upload too large", limit.Message, null),
             BadHttpRequestException b => (b.StatusCode, "Malformed request", Describe(b), null),
             JsonException j => (400, "Malformed request", $"The body is not valid JSON: {j.Message}", null),
             StorageConflictException c => (409, "Conflict", c.Message, null),

@@ -1,0 +1,68 @@
+using System.Net;
+using Alc.Engine.Server.Contracts;
+
+namespace Alc.Engine.Server.Tests;
+
+/// <summary>Jobs: progress as server-sent events, cancellation that frees the round.</summary>
+public sealed class JobTests : IDisposable
+{
+    private readonly Scratch _scratch = new();
+
+    [Fact]
+    public async Task Job_events_stream_progress_until_the_job_succeeds()
+    {
+        string world = _scratch.WriteWorld();
+        await using var engine = new EngineFactory(_scratch.Data, new Dictionary<string, string?> { ["AllowedImportRoots"] = _scratch.Imports });
+        var client = engine.CreateClient();
+        var dataset = await client.ImportWorld("world", world);
+        var project = await client.CreateProject(dataset.Id, "p");
+        var started = await (await client.PostAsync($"/projects/{project.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
+
+        var response = await client.GetAsync($"/jobs/{started.Job.Id}/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = new List<JobDto>();
+        await foreach (var item in System.Net.ServerSentEvents.SseParser.Create(await response.Content.ReadAsStreamAsync(),
+                           (type, data) => System.Text.Json.JsonSerializer.Deserialize<JobDto>(data, Api.Json)!).EnumerateAsync())
+        {
+            Assert.Equal("progress", item.EventType);
+            events.Add(item.Data);
+        }
+
+        Assert.Equal(JobState.Succeeded, events[^1].State);
+        Assert.Equal(1.0, events[^1].Progress);
+        Assert.True(events.Select(e => e.Progress).SequenceEqual(events.Select(e => e.Progress).Order()), "progress never goes back");
+        await (await client.GetAsync("/jobs/999/events")).Problem(404);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_job_removes_its_round_so_the_round_can_start_again()
+    {
+        string world = _scratch.WriteWorld();
+        await using var engine = new EngineFactory(_scratch.Data, new Dictionary<string, string?> { ["AllowedImportRoots"] = _scratch.Imports });
+        var client = engine.CreateClient();
+        var dataset = await client.ImportWorld("world", world);
+        var project = await (await client.Post("/projects", new CreateProjectRequest { Name = "slow", DatasetId = dataset.Id, Iterations = 100_000, CropSize = 32 }))
+            .Read<ProjectDto>(HttpStatusCode.Created);
+        var started = await (await client.PostAsync($"/projects/{project.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await client.Get<JobDto>($"/jobs/{started.Job.Id}")).Progress <= 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "training never reported progress");
+            await Task.Delay(100);
+        }
+
+        await (await client.PostAsync($"/jobs/{started.Job.Id}/cancel", null)).Read<JobDto>(HttpStatusCode.Accepted);
+        var job = await client.WaitForJob(started.Job.Id, 60);
+        Assert.Equal(JobState.Cancelled, job.State);
+        Assert.Null(job.RoundId);
+        Assert.Empty(await client.Get<List<RoundDto>>($"/projects/{project.Id}/rounds"));
+        await (await client.PostAsync($"/jobs/{started.Job.Id}/cancel", null)).Problem(409);
+
+        var again = await (await client.PostAsync($"/projects/{project.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
+        Assert.Equal(1, again.Round.Number);
+        await (await client.PostAsync($"/jobs/{again.Job.Id}/cancel", null)).Read<JobDto>(HttpStatusCode.Accepted);
+        Assert.Equal(JobState.Cancelled, (await client.WaitForJob(again.Job.Id, 60)).State);
+    }
+
+    public void Dispose() => _scratch.Dispose();
+}
