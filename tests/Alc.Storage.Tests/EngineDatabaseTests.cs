@@ -15,7 +15,7 @@ public sealed class EngineDatabaseTests : IDisposable
         var database = new EngineDatabase(_temp["alc.db"]);
         Assert.Equal(0, database.SchemaVersion());
         Assert.Equal(EngineDatabase.LatestVersion, database.Migrate());
-        Assert.Equal(1, EngineDatabase.LatestVersion);
+        Assert.Equal(2, EngineDatabase.LatestVersion);
         using var connection = database.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys;"));
@@ -32,15 +32,39 @@ public sealed class EngineDatabaseTests : IDisposable
     {
         var database = new EngineDatabase(_temp["alc.db"]);
         database.Migrate();
-        Assert.Equal(1, database.Migrate());
+        Assert.Equal(2, database.Migrate());
         using (var connection = database.Open())
         {
-            Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
+            Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
             connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'now');");
         }
 
         var ex = Assert.Throws<InvalidOperationException>(() => database.Migrate());
-        Assert.Contains("schema version 99, newer than this build's 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this build's 2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_1_file_with_data_migrates_to_version_2_keeping_its_rows()
+    {
+        var database = new EngineDatabase(_temp["alc.db"]);
+        using (var connection = database.Open())
+        {
+            // The file as the previous release left it: schema v1 only, with a project and a finished job.
+            connection.Execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);");
+            connection.Execute(EngineDatabase.Migrations[0].Sql);
+            connection.Execute("INSERT INTO schema_migrations VALUES (1, '0001_initial', 'then');");
+            connection.Execute("INSERT INTO datasets (id, name, created_at) VALUES (1, 'd', 'then');");
+            connection.Execute("INSERT INTO projects (id, dataset_id, name, strategy_json, oracle, created_at) VALUES (1, 1, 'p', '{}', 'none', 'then');");
+            connection.Execute("INSERT INTO jobs (id, kind, project_id, state, progress, created_at) VALUES (7, 'round', 1, 'succeeded', 1, 'then');");
+        }
+
+        Assert.Equal(1, database.SchemaVersion());
+        Assert.Equal(2, database.Migrate());
+        using var migrated = database.Open();
+        var job = migrated.QuerySingle<(long Id, string State, long? RoundId)>("SELECT id, state, round_id FROM jobs;");
+        Assert.Equal((7L, "succeeded", (long?)null), job);
+        Assert.Equal("p", migrated.ExecuteScalar<string>("SELECT name FROM projects WHERE id = 1;"));
+        Assert.Contains("jobs_by_round", migrated.Query<string>("SELECT name FROM sqlite_master WHERE type = 'index';"));
     }
 
     [Fact]

@@ -1,0 +1,110 @@
+using Alc.Core;
+using Alc.Storage.Answers;
+using Alc.Storage.Datasets;
+using Alc.Storage.Jobs;
+using Alc.Storage.Projects;
+using Alc.Storage.Queries;
+using Alc.Storage.Rounds;
+using Dapper;
+
+namespace Alc.Storage.Tests;
+
+/// <summary>The repositories' transactions: state machine transitions, leases and all-or-nothing answer batches.</summary>
+public sealed class RepositoryTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly EngineDatabase _database;
+    private readonly TimeProvider _clock = TimeProvider.System;
+
+    public RepositoryTests()
+    {
+        _database = new EngineDatabase(_temp["alc.db"]);
+        _database.Migrate();
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private (long Project, RoundRow Round, IReadOnlyList<QueryRow> Queries) Querying(int queries)
+    {
+        var datasets = new DatasetRepository(_database, _clock);
+        string blob = new string('a', 64);
+        long dataset = datasets.Create("d", [new ClassInfo(0, "bg", "#000000"), new ClassInfo(1, "x", "#800000")],
+            [new ImageRow { Stem = "i", Split = "train", Width = 10, Height = 10, ImageBlob = blob, PseudoBlob = blob, SuperpixelBlob = blob }]);
+        long image = datasets.Images(dataset)[0].Id;
+        long project = new ProjectRepository(_database, _clock).Create(dataset, "p", "{}", "none");
+        var rounds = new RoundRepository(_database, _clock);
+        var (round, _) = rounds.Start(project);
+        rounds.CompleteTraining(round, blob);
+        rounds.CompleteScoring(rounds.Get(round.Id)!, Enumerable.Range(0, queries).Select(i => new NewQuery(image, i, i, 0, 100 - i)).ToList(), 0.5);
+        return (project, rounds.Get(round.Id)!, new QueryRepository(_database, _clock).ForRound(round.Id));
+    }
+
+    [Fact]
+    public void A_round_moves_training_scoring_querying_and_refuses_out_of_order_steps()
+    {
+        var (project, round, queries) = Querying(3);
+        var rounds = new RoundRepository(_database, _clock);
+        Assert.Equal(RoundStates.Querying, round.State);
+        Assert.Equal([0, 1, 2], queries.Select(q => q.Pixel));
+        Assert.Throws<StorageConflictException>(() => rounds.Start(project));
+        Assert.Throws<StorageConflictException>(() => rounds.CompleteScoring(round, [], null));
+        Assert.False(rounds.Abandon(round.Id));
+        rounds.Close(round, new RoundMetricsRow { Clicks = 0 });
+        Assert.Equal(0.5, rounds.Metrics(project).Single().ModelMiou);
+        var (next, job) = rounds.Start(project);
+        Assert.Equal((2, JobStates.Queued), (next.Number, job.State));
+        Assert.True(rounds.Abandon(next.Id));
+        Assert.Null(new JobRepository(_database, _clock).Get(job.Id)!.RoundId);
+    }
+
+    [Fact]
+    public void Leases_are_disjoint_renewed_for_their_holder_and_free_again_after_expiry()
+    {
+        var (_, round, _) = Querying(5);
+        var clock = new ManualClock { Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+        var queries = new QueryRepository(_database, clock);
+        var a = queries.Lease(round.Id, "a", 3, TimeSpan.FromMinutes(5));
+        var b = queries.Lease(round.Id, "b", 3, TimeSpan.FromMinutes(5));
+        Assert.Equal([0, 1, 2], a.Select(q => q.Pixel));
+        Assert.Equal([3, 4], b.Select(q => q.Pixel));
+        Assert.Empty(queries.Lease(round.Id, "c", 2, TimeSpan.FromMinutes(5)));
+        clock.Now += TimeSpan.FromMinutes(4);
+        var renewed = queries.Lease(round.Id, "a", 3, TimeSpan.FromMinutes(5));
+        Assert.Equal(a.Select(q => q.Id), renewed.Select(q => q.Id));
+        Assert.True(string.CompareOrdinal(renewed[0].LeaseExpiresAt, a[0].LeaseExpiresAt) > 0);
+        // b's leases (taken at minute 0) expire at minute 5; a's were renewed at minute 4.
+        clock.Now += TimeSpan.FromMinutes(2);
+        Assert.Equal([3, 4], queries.Lease(round.Id, "c", 5, TimeSpan.FromMinutes(5)).Select(q => q.Pixel));
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
+    public void An_answer_batch_commits_whole_or_not_at_all()
+    {
+        var (project, round, rows) = Querying(3);
+        var answers = new AnswerRepository(_database, _clock);
+        AnswerBatch Batch(string key, params long[] ids) => new()
+        {
+            IdempotencyKey = key,
+            RequestHash = "h-" + key,
+            ResponseJson = "{}",
+            Annotator = "a",
+            Answers = ids.Select(id => new NewAnswer(id, "confirm", null, 10, 0)).ToList(),
+        };
+
+        answers.Commit(Batch("k1", rows[0].Id));
+        Assert.Throws<StorageConflictException>(() => answers.Commit(Batch("k2", rows[1].Id, rows[0].Id)));
+        Assert.Throws<StorageConflictException>(() => answers.Commit(Batch("k1", rows[2].Id)));
+        Assert.Single(answers.ForProject(project));
+        Assert.Null(answers.FindIdempotent("k2"));
+        Assert.False(new QueryRepository(_database, _clock).Get(rows[1].Id)!.Answered);
+        using var connection = _database.Open();
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM applied_corrections;"));
+    }
+}
