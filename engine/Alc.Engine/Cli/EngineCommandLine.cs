@@ -22,6 +22,7 @@ public static class EngineCommandLine
         root.Subcommands.Add(BenchCommand.Create(console, createTrainer));
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(BenchIngestCommand.Create(console));
         root.Subcommands.Add(OpenApiCommand.Create());
         return root;
     }
