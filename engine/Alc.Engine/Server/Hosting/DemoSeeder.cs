@@ -26,7 +26,7 @@ internal sealed partial class DemoSeeder(EnginePaths paths, DatasetImporter impo
         Name = Name,
         DatasetId = datasetId,
         Budget = 20,
-        Iterations = 60,
+        Iterations = 150,
         CropSize = 64,
     };
 
