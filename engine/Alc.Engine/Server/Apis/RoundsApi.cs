@@ -57,8 +57,7 @@ internal static class RoundsApi
                         throw ApiProblemException.Conflict($"Round {number} is {round.State}; only a querying round can be closed.");
                     }
 
-                    var given = answers.ForProject(projectId).Where(a => a.RoundId == round.Id)
-                        .Select(a => (a.QueryId, Enum.Parse<Verdict>(a.Verdict, ignoreCase: true), a.Label, a.ElapsedMs)).ToList();
+                    var given = RoundMetricsCalculator.StoredAnswers(answers, projectId, round.Id);
                     rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), given));
                 }
                 finally

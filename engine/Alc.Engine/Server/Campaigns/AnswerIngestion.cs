@@ -85,8 +85,7 @@ internal sealed class AnswerIngestion(CampaignStates states, RoundRepository rou
             (RoundRow, RoundMetricsRow)? close = null;
             if (remaining == 0)
             {
-                var earlier = answers.ForProject(state.Project.Id).Where(a => a.RoundId == round.Id)
-                    .Select(a => (a.QueryId, Enum.Parse<Verdict>(a.Verdict, ignoreCase: true), a.Label, a.ElapsedMs));
+                var earlier = RoundMetricsCalculator.StoredAnswers(answers, state.Project.Id, round.Id);
                 var all = earlier.Concat(request.Answers.Select(a => (a.QueryId, a.Verdict, a.Label, a.ElapsedMs))).ToList();
                 close = (round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), all));
             }

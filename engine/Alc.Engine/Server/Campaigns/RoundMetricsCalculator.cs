@@ -8,6 +8,12 @@ namespace Alc.Engine.Server.Campaigns;
 /// <summary>The measurements recorded when a round closes: cost of its answers, and quality against ground truth when the dataset has it.</summary>
 internal static class RoundMetricsCalculator
 {
+    /// <summary>The stored answers of a round in the form <see cref="Compute"/> takes.</summary>
+    public static List<(long QueryId, Contracts.Verdict Verdict, int? Label, long ElapsedMs)> StoredAnswers(Alc.Storage.Answers.AnswerRepository answers,
+        long projectId, long roundId) =>
+        answers.ForProject(projectId).Where(a => a.RoundId == roundId)
+            .Select(a => (a.QueryId, Enum.Parse<Contracts.Verdict>(a.Verdict, ignoreCase: true), a.Label, a.ElapsedMs)).ToList();
+
     /// <summary>Metrics of a round whose answers (already applied to <paramref name="state"/>) are <paramref name="answers"/>.</summary>
     /// <param name="state">The project's state after the round's answers.</param>
     /// <param name="round">The round.</param>
