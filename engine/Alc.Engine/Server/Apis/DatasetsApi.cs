@@ -122,7 +122,7 @@ internal static class DatasetsApi
                 return TypedResults.File(bytes, jpeg ? "image/jpeg" : "image/png");
             })
             .WithName("GetImagePhoto").WithSummary("The photo as uploaded (PNG or JPEG).")
-            .Produces(200, contentType: "image/png").ProducesProblem(404);
+            .ProducesFile("image/png", "image/jpeg").ProducesProblem(404);
 
         group.MapGet("/{datasetId:long}/images/{imageId:long}/labels.png", (long datasetId, long imageId, string? source, DatasetRepository datasets, BlobStore blobs) =>
             {
@@ -137,7 +137,12 @@ internal static class DatasetsApi
                 return TypedResults.File(LabelMapFile.Encode(map), "image/png");
             })
             .WithName("GetImageLabels").WithSummary("The image's initial labels D0 (source=pseudo, default) or ground truth (source=gt) as a VOC palette PNG.")
-            .Produces(200, contentType: "image/png").ProducesProblem(400).ProducesProblem(404);
+            .ProducesFile("image/png").ProducesProblem(400).ProducesProblem(404);
+
+        group.MapGet("/{datasetId:long}/images/{imageId:long}/superpixels.png", (long datasetId, long imageId, DatasetRepository datasets, BlobStore blobs) =>
+                TypedResults.File(SuperpixelMapFile.Encode(StoredImages.Superpixels(blobs, FindImage(datasets, datasetId, imageId))), "image/png"))
+            .WithName("GetImageSuperpixels").WithSummary("The image's superpixel ids as a PNG (16-bit grayscale, or 24-bit RGB with id = R + 256·G + 65536·B above 65535).")
+            .ProducesFile("image/png").ProducesProblem(404);
 
         group.MapGet("/{datasetId:long}/export", (long datasetId, string? format, string? labels, DatasetRepository datasets, DatasetExports exports, BlobStore blobs) =>
             {
@@ -151,7 +156,7 @@ internal static class DatasetsApi
                 return ExportFile(exports.Export(datasetId, format ?? "voc", labelsOf));
             })
             .WithName("ExportDataset").WithSummary("Exports the dataset's pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).")
-            .Produces(200, contentType: "application/zip").ProducesProblem(400).ProducesProblem(404);
+            .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404);
     }
 
     internal static IResult ExportFile((string Path, string ContentType, string FileName) file)

@@ -51,7 +51,7 @@ internal static class JobsApi
                 return TypedResults.ServerSentEvents(Events(jobs, jobId, cancellationToken));
             })
             .WithName("GetJobEvents").WithSummary("Server-sent events: a 'progress' event with the job each time it changes, ending when it finishes.")
-            .Produces(200, contentType: "text/event-stream").ProducesProblem(404);
+            .ProducesFile("text/event-stream").ProducesProblem(404);
     }
 
     private static async IAsyncEnumerable<SseItem<JobDto>> Events(JobRepository jobs, long jobId, [EnumeratorCancellation] CancellationToken cancellationToken)

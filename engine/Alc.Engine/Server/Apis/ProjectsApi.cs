@@ -77,7 +77,7 @@ internal static class ProjectsApi
                 }
             })
             .WithName("GetProjectImageLabels").WithSummary("The image's current labels D_t (D0 plus every accepted answer) as a VOC palette PNG.")
-            .Produces(200, contentType: "image/png").ProducesProblem(404);
+            .ProducesFile("image/png").ProducesProblem(404);
 
         group.MapGet("/{projectId:long}/export", async (long projectId, string? format, CampaignStates states, DatasetExports exports, CancellationToken cancellationToken) =>
             {
@@ -95,7 +95,7 @@ internal static class ProjectsApi
                 }
             })
             .WithName("ExportProject").WithSummary("Exports the training split's current labels D_t as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).")
-            .Produces(200, contentType: "application/zip").ProducesProblem(400).ProducesProblem(404);
+            .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404);
     }
 
     internal static ProjectRow Find(ProjectRepository projects, long id) => projects.Get(id) ?? throw ApiProblemException.NotFound($"Project {id}");

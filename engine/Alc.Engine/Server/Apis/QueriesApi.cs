@@ -67,7 +67,7 @@ internal static class QueriesApi
                 return TypedResults.File(QueryCrop.RenderPng(photo, image.Superpixels, query.Pixel), "image/png");
             })
             .WithName("GetQueryCrop").WithSummary("A PNG crop around the queried pixel (red cross-hair) with the outline of its superpixel (yellow).")
-            .Produces(200, contentType: "image/png").ProducesProblem(404);
+            .ProducesFile("image/png").ProducesProblem(404);
     }
 
     private static (QueryRow Query, CampaignState State) Find(QueryRepository queries, CampaignStates states, long queryId)

@@ -13,8 +13,9 @@ internal static class ProjectSettings
     /// <summary>Validates a create request and returns its settings; throws <see cref="Problems.ApiProblemException"/> naming the bad field.</summary>
     public static ProjectSettingsDto From(CreateProjectRequest request)
     {
-        var settings = new ProjectSettingsDto(request.Acquisition, request.Budget, request.PerImageCap, request.ExcludeZeroId, request.Seed,
-            request.Model, request.Iterations, request.LearningRate, request.CropSize, request.BatchSize);
+        // A client may send null for a field it leaves at its default.
+        var settings = new ProjectSettingsDto(request.Acquisition ?? "sim", request.Budget, request.PerImageCap, request.ExcludeZeroId, request.Seed,
+            request.Model ?? "fcn-small", request.Iterations, request.LearningRate, request.CropSize, request.BatchSize);
         try
         {
             Strategy(settings).Validate();
@@ -52,7 +53,8 @@ internal static class ProjectSettings
         Seed = settings.Seed,
     };
 
-    public static TrainerOptions Trainer(ProjectSettingsDto settings, int classCount, int round, DevicePreference device) => new()
+    // Every round trains with the project's seed, as the bench does, so a gt-oracle campaign over HTTP reproduces the bench's numbers.
+    public static TrainerOptions Trainer(ProjectSettingsDto settings, int classCount, DevicePreference device) => new()
     {
         Model = settings.Model,
         ClassCount = classCount,
@@ -60,7 +62,7 @@ internal static class ProjectSettings
         LearningRate = settings.LearningRate,
         CropSize = settings.CropSize,
         BatchSize = settings.BatchSize,
-        Seed = settings.Seed + round,
+        Seed = settings.Seed,
         Device = device,
     };
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Alc.Engine.Server.Contracts;
@@ -30,6 +31,7 @@ public sealed record AnswerItem
     public int? Label { get; init; }
 
     /// <summary>Time the annotator spent, in milliseconds.</summary>
+    [DefaultValue(0L)]
     public long ElapsedMs { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace Alc.Engine.Server.Contracts;
@@ -24,36 +25,46 @@ public sealed record CreateProjectRequest
     public long DatasetId { get; init; }
 
     /// <summary>Acquisition: sim (default), lcil, cil, softmin, aiou, margin, entropy or random.</summary>
+    [DefaultValue("sim")]
     public string Acquisition { get; init; } = "sim";
 
     /// <summary>B, queries per round.</summary>
+    [DefaultValue(100)]
     public int Budget { get; init; } = 100;
 
     /// <summary>At most this many queries per image and round (null: no cap).</summary>
     public int? PerImageCap { get; init; }
 
     /// <summary>Never query superpixel id 0 ("no mask" in Grounded-SAM maps).</summary>
+    [DefaultValue(false)]
     public bool ExcludeZeroId { get; init; }
 
     /// <summary>Seed of training and the seeded acquisitions.</summary>
+    [DefaultValue(1L)]
     public long Seed { get; init; } = 1;
 
     /// <summary>Segmentation model: fcn-small (default), deeplabv3plus-resnet18, …</summary>
+    [DefaultValue("fcn-small")]
     public string Model { get; init; } = "fcn-small";
 
     /// <summary>SGD iterations per round.</summary>
+    [DefaultValue(200)]
     public int Iterations { get; init; } = 200;
 
     /// <summary>Initial learning rate.</summary>
+    [DefaultValue(0.05)]
     public double LearningRate { get; init; } = 0.05;
 
     /// <summary>Training crop side in pixels.</summary>
+    [DefaultValue(96)]
     public int CropSize { get; init; } = 96;
 
     /// <summary>Training batch size.</summary>
+    [DefaultValue(8)]
     public int BatchSize { get; init; } = 8;
 
     /// <summary>Who answers: none (people over the API) or gt (the engine, from ground truth).</summary>
+    [DefaultValue(OracleKind.None)]
     public OracleKind Oracle { get; init; } = OracleKind.None;
 }
 

@@ -70,7 +70,7 @@ internal sealed class RoundWorker(
             state.Gate.Release();
         }
 
-        var trainer = Trainer(state, round);
+        var trainer = Trainer(state);
         var progress = new SyncProgress<TrainingProgress>(p =>
         {
             if (p.Iteration % 5 == 0 || p.Iteration == p.Iterations)
@@ -110,7 +110,7 @@ internal sealed class RoundWorker(
         try
         {
             File.WriteAllBytes(file, blobs.Get(row.CheckpointBlob));
-            return Trainer(state, round).LoadPredictor(file);
+            return Trainer(state).LoadPredictor(file);
         }
         finally
         {
@@ -186,6 +186,6 @@ internal sealed class RoundWorker(
         }
     }
 
-    private SegmentationTrainer Trainer(CampaignState state, RoundRow round) =>
-        new(ProjectSettings.Trainer(state.Settings, state.ClassCount, round.Number, options.Value.Device), SegmentationModels.Create);
+    private SegmentationTrainer Trainer(CampaignState state) =>
+        new(ProjectSettings.Trainer(state.Settings, state.ClassCount, options.Value.Device), SegmentationModels.Create);
 }

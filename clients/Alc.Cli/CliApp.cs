@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Alc.Cli.Commands;
+using Alc.Client;
+using Spectre.Console;
+
+namespace Alc.Cli;
+
+/// <summary>The <c>alc</c> command tree: datasets, projects, rounds, queries, answers, train, metrics, export.</summary>
+public static class CliApp
+{
+    /// <summary>The engine address when neither <c>--url</c> nor <c>ALC_URL</c> is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Builds the root command; <paramref name="connect"/> makes the client (tests pass an in-process engine's).</summary>
+    public static RootCommand Build(IAnsiConsole? console = null, Func<Uri, string?, IAlcApi>? connect = null)
+    {
+        console ??= AnsiConsole.Console;
+        connect ??= (url, key) => AlcClient.Create(url, key);
+        var url = new Option<string>("--url") { Description = "Engine address (or ALC_URL).", Recursive = true, DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ALC_URL") ?? DefaultUrl };
+        var key = new Option<string?>("--api-key") { Description = "X-Api-Key to send (or ALC_API_KEY).", Recursive = true, DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ALC_API_KEY") };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables.", Recursive = true };
+        var root = new RootCommand("alc: drive an Alc.Engine over HTTP.") { url, key, json };
+        CliContext Context(ParseResult result) => new(console, connect(new Uri(result.GetValue(url)!), result.GetValue(key)), result.GetValue(json));
+        root.Subcommands.Add(DatasetCommands.Create(Context));
+        root.Subcommands.Add(ProjectCommands.Create(Context));
+        root.Subcommands.Add(RoundCommands.Create(Context));
+        root.Subcommands.Add(QueryCommands.Create(Context));
+        root.Subcommands.Add(AnswerCommands.Create(Context));
+        root.Subcommands.Add(TrainCommand.Create(Context));
+        root.Subcommands.Add(MetricsCommand.Create(Context));
+        root.Subcommands.Add(ExportCommand.Create(Context));
+        return root;
+    }
+
+    /// <summary>Runs <paramref name="work"/>, turning the engine's refusals into a red line and exit code 1.</summary>
+    internal static async Task<int> Guard(CliContext context, Func<Task> work)
+    {
+        try
+        {
+            await work();
+            return 0;
+        }
+        catch (AlcApiException ex)
+        {
+            context.Console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 1;
+        }
+        catch (HttpRequestException ex)
+        {
+            context.Console.MarkupLineInterpolated($"[red]error:[/] cannot reach the engine: {ex.Message}");
+            return 1;
+        }
+    }
+}

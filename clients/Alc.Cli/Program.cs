@@ -1,0 +1,3 @@
+using Alc.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,174 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.RegularExpressions;
+using Alc.Imaging.Maps;
+using Microsoft.Extensions.DependencyInjection;
+using Refit;
+
+namespace Alc.Client.Tests;
+
+/// <summary>The SDK against the real engine in-process: every operation of the document, typed results, problem+json as exceptions.</summary>
+public sealed class SdkTests
+{
+    [Fact]
+    public async Task Every_operation_of_the_document_works_through_the_sdk()
+    {
+        await using var engine = new InProcessEngine();
+        var api = engine.Api;
+        Assert.Equal("ok", (await api.GetHealthAsync().ContentOrThrow()).Status);
+        Assert.Equal("ok", (await api.GetReadinessAsync().ContentOrThrow()).Status);
+
+        // Datasets: server-path import, zip upload, and one built image by image.
+        var dataset = await engine.ImportWorld();
+        string zip = Path.Combine(engine.Scratch.Root, "world.zip");
+        ZipFile.CreateFromDirectory(engine.World, zip);
+        await using (var stream = File.OpenRead(zip))
+        {
+            var uploaded = await api.UploadDatasetAsync(new StreamPart(stream, "world.zip", "application/zip"), "uploaded").ContentOrThrow();
+            Assert.Equal(dataset.TrainImages, uploaded.TrainImages);
+        }
+
+        var manual = await api.CreateDatasetAsync(new CreateDatasetRequest { Name = "manual", Classes = dataset.Classes }).ContentOrThrow();
+        var images = await api.ListImagesAsync(dataset.Id, "train", 0, 100).ContentOrThrow();
+        var first = images.Items[0];
+        string stem = first.Stem;
+        await using (var photo = File.OpenRead(Path.Combine(engine.World, "images", stem + ".png")))
+        await using (var pseudo = File.OpenRead(Path.Combine(engine.World, "pseudo", stem + ".png")))
+        await using (var superpixels = File.OpenRead(Path.Combine(engine.World, "superpixels", stem + ".png")))
+        {
+            var added = await api.AddImageAsync(manual.Id, new StreamPart(photo, "p.png", "image/png"), new StreamPart(pseudo, "l.png", "image/png"), "train", stem,
+                new StreamPart(superpixels, "s.png", "image/png")).ContentOrThrow();
+            Assert.Equal((stem, false), (added.Stem, added.HasGroundTruth));
+        }
+
+        Assert.Equal(3, (await api.ListDatasetsAsync().ContentOrThrow()).Count);
+        Assert.Equal(dataset.Name, (await api.GetDatasetAsync(dataset.Id).ContentOrThrow()).Name);
+        Assert.Equal(first.Width, (await api.GetImageAsync(dataset.Id, first.Id).ContentOrThrow()).Width);
+        using (var photo = await api.GetImagePhotoAsync(dataset.Id, first.Id).EnsureSuccess())
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(engine.World, "images", stem + ".png")), await photo.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var gt = await api.GetImageLabelsAsync(dataset.Id, first.Id, "gt").EnsureSuccess())
+        {
+            var expected = LabelMapFile.Read(Path.Combine(engine.World, "gt", stem + ".png"), dataset.Classes.Count);
+            Assert.Equal(expected.Labels.ToArray(), LabelMapFile.Read(await gt.Content.ReadAsStreamAsync(), "gt", dataset.Classes.Count).Labels.ToArray());
+        }
+
+        using (var ids = await api.GetImageSuperpixelsAsync(dataset.Id, first.Id).EnsureSuccess())
+        {
+            var expected = SuperpixelMapFile.Read(Path.Combine(engine.World, "superpixels", stem + ".png"));
+            Assert.Equal(expected.Ids.ToArray(), SuperpixelMapFile.Read(await ids.Content.ReadAsStreamAsync(), "s").Ids.ToArray());
+        }
+
+        using (var export = await api.ExportDatasetAsync(dataset.Id, "coco", "gt").EnsureSuccess())
+        {
+            Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
+        }
+
+        // A project, a cancelled round, and a round run to completion.
+        var project = await api.CreateProjectAsync(new CreateProjectRequest { Name = "p", DatasetId = dataset.Id, Budget = 6, Iterations = 4, CropSize = 32, BatchSize = 4 })
+            .ContentOrThrow();
+        Assert.Equal("sim", project.Settings.Acquisition);
+        var slow = await api.CreateProjectAsync(new CreateProjectRequest { Name = "slow", DatasetId = dataset.Id, Iterations = 100_000, CropSize = 32 }).ContentOrThrow();
+        var cancelled = await api.StartRoundAsync(slow.Id).ContentOrThrow();
+        await api.CancelJobAsync(cancelled.Job.Id).ContentOrThrow();
+        Assert.Equal(JobState.Cancelled, (await api.WaitForJobAsync(cancelled.Job.Id)).State);
+
+        var started = await api.StartRoundAsync(project.Id).ContentOrThrow();
+        Assert.Equal(RoundState.Training, started.Round.State);
+        var progress = new List<JobDto>();
+        var done = await api.WaitForJobAsync(started.Job.Id, new SyncProgress(progress));
+        Assert.Equal(JobState.Succeeded, done.State);
+        Assert.Equal(JobState.Succeeded, (await api.GetJobAsync(started.Job.Id).ContentOrThrow()).State);
+        Assert.Equal(RoundState.Querying, (await api.GetRoundAsync(project.Id, 1).ContentOrThrow()).State);
+        Assert.Single(await api.ListRoundsAsync(project.Id).ContentOrThrow());
+
+        var batch = await api.LeaseQueriesAsync(project.Id, "ann", 4).ContentOrThrow();
+        Assert.Equal(4, batch.Queries.Count);
+        var query = await api.GetQueryAsync(batch.Queries[0].Id).ContentOrThrow();
+        Assert.Equal("ann", query.LeaseOwner);
+        using (var crop = await api.GetQueryCropAsync(query.Id).EnsureSuccess())
+        {
+            Assert.Equal("image/png", crop.Content.Headers.ContentType?.MediaType);
+        }
+
+        var answers = new AnswerBatchRequest
+        {
+            Annotator = "ann",
+            Answers = [new AnswerItem { QueryId = query.Id, Verdict = Verdict.Correct, Label = (query.ShownLabel + 1) % dataset.Classes.Count, ElapsedMs = 2000 },
+                new AnswerItem { QueryId = batch.Queries[1].Id, Verdict = Verdict.Confirm }],
+        };
+        var response = await api.SubmitAnswersAsync(project.Id, answers, "k1").ContentOrThrow();
+        Assert.Equal((2, 1, false), (response.Accepted, response.Corrections, response.RoundClosed));
+        Assert.Equal(response.Remaining, (await api.SubmitAnswersAsync(project.Id, answers, "k1").ContentOrThrow()).Remaining);
+
+        using (var labels = await api.GetProjectImageLabelsAsync(project.Id, query.ImageId).EnsureSuccess())
+        {
+            var map = LabelMapFile.Read(await labels.Content.ReadAsStreamAsync(), "d_t", dataset.Classes.Count);
+            Assert.Equal(answers.Answers[0].Label, map[(query.Y * map.Width) + query.X]);
+        }
+
+        Assert.Equal(RoundState.Closed, (await api.CloseRoundAsync(project.Id, 1).ContentOrThrow()).State);
+        var metrics = await api.GetMetricsAsync(project.Id).ContentOrThrow();
+        Assert.Equal(2, metrics.Rounds[0].Clicks);
+        Assert.Equal(1, metrics.Rounds[0].CorrectionsPerClass.Values.Sum());
+        var shown = await api.GetProjectAsync(project.Id).ContentOrThrow();
+        Assert.Equal(2, shown.Totals.Answers);
+        Assert.Equal(2, (await api.ListProjectsAsync().ContentOrThrow()).Count);
+        using (var export = await api.ExportProjectAsync(project.Id, "voc").EnsureSuccess())
+        {
+            Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
+        }
+
+        // Every operation of the document was called at least once.
+        var document = await NSwag.OpenApiDocument.FromFileAsync(Repository.OpenApi);
+        var requests = engine.Recorder.Requests.ToList();
+        var missed = document.Operations
+            .Where(o => !requests.Any(r => r.Method.Equals(o.Method, StringComparison.OrdinalIgnoreCase) && Template(o.Path).IsMatch(r.Path)))
+            .Select(o => o.Operation.OperationId).ToList();
+        Assert.Empty(missed);
+    }
+
+    [Fact]
+    public async Task Refusals_surface_as_exceptions_carrying_the_problem_and_raw_responses_keep_the_status()
+    {
+        await using var engine = new InProcessEngine();
+        var missing = await Assert.ThrowsAsync<AlcApiException>(() => engine.Api.GetDatasetAsync(999).ContentOrThrow());
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.Equal(404, missing.Problem?.Status);
+        Assert.Contains("Dataset 999", missing.Message, StringComparison.Ordinal);
+
+        var raw = await engine.Api.GetDatasetAsync(999);
+        Assert.Equal(HttpStatusCode.NotFound, raw.StatusCode);
+        var dataset = await engine.ImportWorld();
+        var bad = await Assert.ThrowsAsync<AlcApiException>(() =>
+            engine.Api.CreateProjectAsync(new CreateProjectRequest { Name = "x", DatasetId = dataset.Id, Acquisition = "psychic" }).ContentOrThrow());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        await Assert.ThrowsAsync<AlcApiException>(() => engine.Api.GetQueryCropAsync(42).EnsureSuccess());
+    }
+
+    [Fact]
+    public async Task AddAlcClient_registers_a_client_that_sends_the_api_key()
+    {
+        await using var engine = new InProcessEngine(new Dictionary<string, string?> { ["AdminKeys"] = "secret" });
+        IAlcApi Resolve(string? key)
+        {
+            var services = new ServiceCollection();
+            services.AddAlcClient(engine.Factory.Server.BaseAddress, key).ConfigurePrimaryHttpMessageHandler(() => engine.Factory.Server.CreateHandler());
+            return services.BuildServiceProvider().GetRequiredService<IAlcApi>();
+        }
+
+        Assert.Empty(await Resolve("secret").ListDatasetsAsync().ContentOrThrow());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Assert.ThrowsAsync<AlcApiException>(() => Resolve(null).ListDatasetsAsync().ContentOrThrow())).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Assert.ThrowsAsync<AlcApiException>(() => engine.WithKey("wrong").ListDatasetsAsync().ContentOrThrow())).Status);
+        Assert.Empty(await engine.WithKey("secret").ListDatasetsAsync().ContentOrThrow());
+    }
+
+    private static Regex Template(string path) => new("^" + Regex.Replace(Regex.Escape(path), @"\\\{[^}]+}", "[^/]+") + "$");
+
+    private sealed class SyncProgress(List<JobDto> events) : IProgress<JobDto>
+    {
+        public void Report(JobDto value) => events.Add(value);
+    }
+}
