@@ -27,24 +27,21 @@ public enum RetrainPolicy
 public sealed record CorrectionStrategy
 {
     /// <summary>
-    /// The strategy for a project that names none (bench name <c>default</c>): SIM acquisition, expansion to the
-    /// superpixel, and automated correction by <see cref="DefaultAutoCorrection"/>. See docs/a2lc.md for the measurements behind it.
-    /// </summary>
-    public static CorrectionStrategy Default { get; } = new() { Acquisition = "sim", AutoCorrection = DefaultAutoCorrection };
-
-    /// <summary>
     /// The automated correction of <see cref="Default"/>: A²LC's LCM trained on every answer so far (not only this
-    /// round's), τ 0.8 rising 0.05 per round to 0.95, relabelling only the pixels of a superpixel that carry its
+    /// round's), A²LC's τ (0.99 rising 0.002 per round), relabelling only the pixels of a superpixel that carry its
     /// majority label and that θ_(t−1) predicts as the new class, with the tail-class guards.
     /// </summary>
     public static Alc.Core.Correction.LabelCorrectionOptions DefaultAutoCorrection { get; } = new()
     {
         TrainingSet = Alc.Core.Correction.CorrectionTrainingSet.AllAnswered,
         Scope = Alc.Core.Correction.RelabelScope.AgreeingPixels,
-        Threshold = 0.8,
-        ThresholdStep = 0.05,
-        ThresholdMax = 0.95,
     };
+
+    /// <summary>
+    /// The strategy for a project that names none (bench name <c>default</c>): SIM acquisition, expansion to the
+    /// superpixel, and automated correction by <see cref="DefaultAutoCorrection"/>. See docs/a2lc.md for the measurements behind it.
+    /// </summary>
+    public static CorrectionStrategy Default { get; } = new() { Acquisition = "sim", AutoCorrection = DefaultAutoCorrection };
 
     /// <summary>Acquisition name (see <see cref="Alc.Core.Acquisition.Acquisitions.Names"/>).</summary>
     public string Acquisition { get; init; } = "sim";
