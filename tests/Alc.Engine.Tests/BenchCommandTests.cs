@@ -60,6 +60,30 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Abc_lcm_and_the_default_strategy_run_in_the_bench_and_report_their_tables()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli.Run("synth", "--out", temp["w"], "--train", "12", "--val", "4", "--size", "48", "--seed", "5").ExitCode);
+        var (code, output) = Cli.Run("bench", "--data", temp["w"], "--out", temp["out"], "--acquisitions", "sim,abc,default",
+            "--auto-correct", "lcm", "--rounds", "2", "--budget", "8", "--seeds", "1", "--iterations", "20", "--crop", "48", "--batch", "4");
+        Assert.True(code == 0, output);
+        string report = File.ReadAllText(temp["out/report.md"]);
+        Assert.Contains("## Budget to SIM's final Data mIoU", report, StringComparison.Ordinal);
+        Assert.Contains("| sim | ", report, StringComparison.Ordinal);
+        Assert.Contains("## Automated corrections", report, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(temp["out/results.json"]));
+        Assert.Equal("lcm", json.RootElement.GetProperty("config").GetProperty("autoCorrect").GetString());
+        foreach (var run in json.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            var rounds = run.GetProperty("rounds").EnumerateArray().ToList();
+            Assert.False(rounds[0].TryGetProperty("autoCorrection", out _));
+            var auto = rounds[1].GetProperty("autoCorrection");
+            Assert.True(auto.GetProperty("trainingSamples").GetInt32() > 0);
+            Assert.InRange(auto.GetProperty("superpixels").GetInt32(), 0, auto.GetProperty("candidates").GetInt32());
+        }
+    }
+
+    [Fact]
     public void Report_re_renders_the_markdown_from_results_json()
     {
         using var temp = new TempFolder();

@@ -4,12 +4,12 @@ namespace Alc.Core.Acquisition;
 public static class Acquisitions
 {
     /// <summary>Every name <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["sim", "lcil", "cil", "softmin", "aiou", "margin", "entropy", "random"];
+    public static IReadOnlyList<string> Names { get; } = ["sim", "lcil", "cil", "softmin", "aiou", "margin", "entropy", "random", "abc"];
 
     /// <summary>The acquisition called <paramref name="name"/> (case-insensitive).</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
     /// <param name="seed">Seed for <c>random</c>.</param>
-    /// <param name="classWeights">Class weights for class-balanced <c>margin</c> (see <see cref="ClassBalance"/>).</param>
+    /// <param name="classWeights">Class weights: for class-balanced <c>margin</c> (see <see cref="ClassBalance"/>) or for <c>abc</c> (see <see cref="AbcClassWeights"/>).</param>
     /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
     public static IAcquisition Create(string name, long seed = 0, IReadOnlyList<double>? classWeights = null)
     {
@@ -24,6 +24,7 @@ public static class Acquisitions
             "margin" => new MarginAcquisition(classWeights),
             "entropy" => new EntropyAcquisition(),
             "random" => new RandomAcquisition(seed),
+            "abc" => new AbcAcquisition(classWeights),
             _ => throw new ArgumentException($"Unknown acquisition '{name}'. Known: {string.Join(", ", Names)}.", nameof(name)),
         };
     }

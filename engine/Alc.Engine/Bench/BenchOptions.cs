@@ -1,3 +1,4 @@
+using Alc.Core.Correction;
 using Alc.Core.Oracle;
 using Alc.Engine.Rounds;
 using Alc.Training;
@@ -13,7 +14,11 @@ public sealed record BenchOptions
     /// <summary>Output folder for results.json, report.md and the plots.</summary>
     public required string Output { get; init; }
 
-    /// <summary>Acquisitions to compare (each with the diversified pool and expansion).</summary>
+    /// <summary>
+    /// Strategies to compare, by name: an acquisition (with the diversified pool, expansion and <see cref="AutoCorrect"/>),
+    /// an acquisition with <c>+lcm</c> (A²LC's automated correction whatever <see cref="AutoCorrect"/> says), or
+    /// <c>default</c> (<see cref="CorrectionStrategy.Default"/>).
+    /// </summary>
     public IReadOnlyList<string> Acquisitions { get; init; } = ["sim", "lcil", "softmin", "aiou", "margin", "random"];
 
     /// <summary>Also run the paper's Table 3 ablation rows.</summary>
@@ -40,11 +45,14 @@ public sealed record BenchOptions
     /// <summary>Retraining policy between rounds.</summary>
     public RetrainPolicy Retrain { get; init; } = RetrainPolicy.FromInitial;
 
+    /// <summary>Automated correction for the plain acquisition names: null for none, or A²LC's LCM settings.</summary>
+    public LabelCorrectionOptions? AutoCorrect { get; init; }
+
     /// <summary>The strategies to run, labelled: one per acquisition, then the ablation rows when asked.</summary>
     public IReadOnlyList<(string Label, CorrectionStrategy Strategy)> Strategies()
     {
         var baseline = new CorrectionStrategy { Budget = Budget, Epsilon = Epsilon, Retrain = Retrain };
-        var list = Acquisitions.Select(a => (a, baseline with { Acquisition = a })).ToList();
+        var list = Acquisitions.Select(a => (a, Named(a, baseline))).ToList();
         if (Ablation)
         {
             // Paper Table 3: the full method, then pool / look-ahead / expansion switched off one at a time.
@@ -56,5 +64,20 @@ public sealed record BenchOptions
         }
 
         return list;
+    }
+
+    // "default", "sim+lcm" or a plain acquisition name.
+    private CorrectionStrategy Named(string name, CorrectionStrategy baseline)
+    {
+        string key = name.Trim().ToLowerInvariant();
+        if (key == "default")
+        {
+            return CorrectionStrategy.Default with { Budget = Budget, Epsilon = Epsilon, Retrain = Retrain };
+        }
+
+        const string Lcm = "+lcm";
+        return key.EndsWith(Lcm, StringComparison.Ordinal)
+            ? baseline with { Acquisition = key[..^Lcm.Length], AutoCorrection = new LabelCorrectionOptions() }
+            : baseline with { Acquisition = key, AutoCorrection = AutoCorrect };
     }
 }

@@ -47,6 +47,8 @@ public static class BenchReport
                 $"| {group.Key} | {Stat(rows.Select(r => (double?)r.Clicks), 0)} | {Stat(rows.Select(r => (double?)r.DataMIoU))} | {Stat(rows.Select(r => (double?)r.ModelMIoU))} | {Stat(rows.Select(r => r.Precision))} | {Stat(rows.Select(r => r.Recall))} |");
         }
 
+        BudgetTable(results, text);
+        AutoCorrectionTable(results, text);
         foreach (var group in results.Runs.GroupBy(r => r.Acquisition))
         {
             text.AppendLine();
@@ -64,6 +66,68 @@ public static class BenchReport
         }
 
         return text.ToString();
+    }
+
+    // (a) Clicks each strategy needs to reach SIM's final-round Data mIoU.
+    private static void BudgetTable(BenchResults results, StringBuilder text)
+    {
+        if (BudgetToTarget.Of(results) is not { } reference)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Budget to SIM's final Data mIoU");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Target {reference.Target:0.000} (sim after {reference.Clicks:0} clicks, mean over seeds). Clicks are read off each strategy's seed-mean curve, linearly interpolated between rounds.");
+        text.AppendLine();
+        text.AppendLine("| strategy | clicks to target | share of sim's clicks |");
+        text.AppendLine("|---|---|---|");
+        foreach (var group in results.Runs.GroupBy(r => r.Acquisition))
+        {
+            double? clicks = BudgetToTarget.Clicks(group.ToList(), reference.Target);
+            string row = clicks is { } n
+                ? string.Create(CultureInfo.InvariantCulture, $"| {group.Key} | {n:0} | {n / reference.Clicks:0.00} |")
+                : $"| {group.Key} | not reached | — |";
+            text.AppendLine(row);
+        }
+    }
+
+    // (b) What the automated correction did, per strategy and round.
+    private static void AutoCorrectionTable(BenchResults results, StringBuilder text)
+    {
+        var groups = results.Runs.GroupBy(r => r.Acquisition).Where(g => g.Any(r => r.Rounds.Any(x => x.AutoCorrection is not null))).ToList();
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Automated corrections");
+        text.AppendLine();
+        text.AppendLine("Per round (not cumulative), mean ± std over seeds; share right = changed pixels whose new label is the ground truth (pooled over seeds in the last column).");
+        text.AppendLine();
+        text.AppendLine("| strategy | round | τ | trained on | superpixels | pixels | share right | pooled share right | pixels right before |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in groups)
+        {
+            int rounds = group.Min(r => r.Rounds.Count);
+            for (int t = 1; t < rounds; t++)
+            {
+                var rows = group.Select(r => r.Rounds[t].AutoCorrection).Where(a => a is not null).Select(a => a!).ToList();
+                if (rows.Count == 0)
+                {
+                    continue;
+                }
+
+                long pixels = rows.Sum(a => a.Pixels);
+                long? right = rows.All(a => a.PixelsRight is not null) ? rows.Sum(a => a.PixelsRight!.Value) : null;
+                string pooled = right is { } r && pixels > 0 ? ((double)r / pixels).ToString("0.000", CultureInfo.InvariantCulture) : "—";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {group.Key} | {t} | {rows[0].Threshold:0.###} | {Stat(rows.Select(a => (double?)a.TrainingSamples), 0)} | {Stat(rows.Select(a => (double?)a.Superpixels), 1)} | {Stat(rows.Select(a => (double?)a.Pixels), 0)} | {Stat(rows.Select(a => a.ShareRight))} | {pooled} | {Stat(rows.Select(a => (double?)a.PixelsRightBefore), 0)} |");
+            }
+        }
     }
 
     private static string Stat(IEnumerable<double?> values, int digits = 3) => SeedStatistics.Of(values)?.Format(digits) ?? "—";

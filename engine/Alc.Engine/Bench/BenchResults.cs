@@ -36,7 +36,8 @@ public sealed record BenchConfig(
     [property: JsonPropertyName("trainImages")] int TrainImages,
     [property: JsonPropertyName("valImages")] int ValImages,
     [property: JsonPropertyName("classes")] int Classes,
-    [property: JsonPropertyName("wallSeconds")] double WallSeconds);
+    [property: JsonPropertyName("wallSeconds")] double WallSeconds,
+    [property: JsonPropertyName("autoCorrect")] string AutoCorrect = "none");
 
 /// <summary>One (strategy, seed) run.</summary>
 /// <param name="Acquisition">The strategy's label (the acquisition name, or an ablation row).</param>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Alc.Core.Acquisition;
+using Alc.Core.Correction;
 using Alc.Core.Oracle;
 using Alc.Engine.Bench;
 using Alc.Engine.Rounds;
@@ -19,7 +20,7 @@ public static class BenchCommand
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder with ground truth (e.g. from `alc-engine synth`).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.json, report.md, data-miou.png, model-miou.png.", Required = true };
-        var acquisitions = new Option<string>("--acquisitions") { Description = $"Comma-separated acquisitions ({string.Join(", ", Acquisitions.Names)}).", DefaultValueFactory = _ => "sim,lcil,softmin,aiou,margin,random" };
+        var acquisitions = new Option<string>("--acquisitions") { Description = $"Comma-separated strategies: acquisitions ({string.Join(", ", Acquisitions.Names)}), an acquisition with +lcm (A²LC's automated correction, e.g. sim+lcm), or default.", DefaultValueFactory = _ => "sim,lcil,softmin,aiou,margin,random" };
         var rounds = new Option<int>("--rounds") { Description = "Rounds after the warm start.", DefaultValueFactory = _ => 5 };
         var budget = new Option<int>("--budget") { Description = "Queries per round (B).", DefaultValueFactory = _ => 100 };
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "1,2,3" };
@@ -35,10 +36,12 @@ public static class BenchCommand
         var oracle = new Option<string>("--oracle") { Description = "gt (answers from the queried pixel) or paper (the authors' majority rule).", DefaultValueFactory = _ => "gt" };
         oracle.AcceptOnlyFromAmong("gt", "paper");
         var errorRate = new Option<double>("--error-rate") { Description = "Share of wrong oracle answers.", DefaultValueFactory = _ => 0 };
+        var autoCorrect = new Option<string>("--auto-correct") { Description = "Automated correction after each round's answers for the plain acquisition names: none or lcm (A²LC).", DefaultValueFactory = _ => "none" };
+        autoCorrect.AcceptOnlyFromAmong("none", "lcm");
         var ablation = new Option<bool>("--ablation") { Description = "Also run the paper's Table 3 rows (no pool / look-ahead / expansion)." };
         var command = new Command("bench", "Run correction campaigns per acquisition and seed with a simulated oracle; write results.json, report.md and plots.")
         {
-            data, output, acquisitions, rounds, budget, seeds, model, iterations, batch, crop, learningRate, device, retrain, epsilon, oracle, errorRate, ablation,
+            data, output, acquisitions, rounds, budget, seeds, model, iterations, batch, crop, learningRate, device, retrain, epsilon, oracle, errorRate, autoCorrect, ablation,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -57,6 +60,7 @@ public static class BenchCommand
                     Epsilon = result.GetValue(epsilon),
                     Ablation = result.GetValue(ablation),
                     Retrain = result.GetValue(retrain),
+                    AutoCorrect = result.GetValue(autoCorrect) == "lcm" ? new LabelCorrectionOptions() : null,
                     Oracle = new OracleOptions
                     {
                         Mode = result.GetValue(oracle) == "paper" ? OracleMode.Paper : OracleMode.Pixel,

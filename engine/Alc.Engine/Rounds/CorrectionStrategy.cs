@@ -26,6 +26,23 @@ public enum RetrainPolicy
 /// <summary>How a campaign picks and applies corrections: the project's strategy.</summary>
 public sealed record CorrectionStrategy
 {
+    /// <summary>
+    /// The automated correction of <see cref="Default"/>: A²LC's LCM trained on every answer so far (not only this
+    /// round's), A²LC's τ (0.99 rising 0.002 per round), relabelling only the pixels of a superpixel that carry its
+    /// majority label and that θ_(t−1) predicts as the new class, with the tail-class guards.
+    /// </summary>
+    public static Alc.Core.Correction.LabelCorrectionOptions DefaultAutoCorrection { get; } = new()
+    {
+        TrainingSet = Alc.Core.Correction.CorrectionTrainingSet.AllAnswered,
+        Scope = Alc.Core.Correction.RelabelScope.AgreeingPixels,
+    };
+
+    /// <summary>
+    /// The strategy for a project that names none (bench name <c>default</c>): SIM acquisition, expansion to the
+    /// superpixel, and automated correction by <see cref="DefaultAutoCorrection"/>. See docs/a2lc.md for the measurements behind it.
+    /// </summary>
+    public static CorrectionStrategy Default { get; } = new() { Acquisition = "sim", AutoCorrection = DefaultAutoCorrection };
+
     /// <summary>Acquisition name (see <see cref="Alc.Core.Acquisition.Acquisitions.Names"/>).</summary>
     public string Acquisition { get; init; } = "sim";
 
@@ -56,9 +73,13 @@ public sealed record CorrectionStrategy
     /// <summary>Seed of the seeded parts (random acquisition, PixelPick sampling).</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>Automated correction after each round's answers (A²LC's LCM), or null for none.</summary>
+    public Alc.Core.Correction.LabelCorrectionOptions? AutoCorrection { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
+        AutoCorrection?.Validate();
         _ = Alc.Core.Acquisition.Acquisitions.Create(Acquisition);
         if (Budget < 1)
         {

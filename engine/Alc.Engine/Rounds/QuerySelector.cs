@@ -37,8 +37,8 @@ public static class QuerySelector
             pools.Add(BuildPool(scoring, image, strategy));
         }
 
-        // Every pool of the round is built before any is scored, so round-wide statistics (e.g. ClassBalance) could feed the acquisition.
-        var acquisition = Acquisitions.Create(strategy.Acquisition, strategy.Seed);
+        // Every pool of the round is built before any is scored, so round-wide statistics can feed the acquisition.
+        var acquisition = Acquisitions.Create(strategy.Acquisition, strategy.Seed, RoundClassWeights(images, strategy, model.ClassCount));
         foreach (var pool in pools)
         {
             var scores = new double[pool.Count];
@@ -55,6 +55,23 @@ public static class QuerySelector
             .Select(c => new CorrectionQuery(c.ImageKey, c.Candidate.Pixel, c.Candidate.SuperpixelId,
                 byKey[c.ImageKey].Labels[c.Candidate.Pixel], c.Score))
             .ToList();
+    }
+
+    // ABC's weights come from the labels of every unqueried superpixel of the round; the other acquisitions need none.
+    private static double[]? RoundClassWeights(IReadOnlyList<CampaignImage> images, CorrectionStrategy strategy, int classes)
+    {
+        if (!string.Equals(strategy.Acquisition.Trim(), "abc", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var counts = new long[classes];
+        foreach (var image in images)
+        {
+            AbcClassWeights.CountUnqueried(image.Labels, image.Superpixels, image.Answered, counts);
+        }
+
+        return AbcClassWeights.FromCounts(counts);
     }
 
     private static ImagePool BuildPool(ScoringImage scoring, CampaignImage image, CorrectionStrategy strategy)

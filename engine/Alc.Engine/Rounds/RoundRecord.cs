@@ -43,4 +43,9 @@ public sealed record RoundRecord
     /// <summary>Pixels whose label answers changed so far.</summary>
     [JsonPropertyName("correctedPixels")]
     public long CorrectedPixels { get; init; }
+
+    /// <summary>What this round's automated correction did; null when the strategy has none (and for round 0).</summary>
+    [JsonPropertyName("autoCorrection")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AutoCorrectionRecord? AutoCorrection { get; init; }
 }

@@ -9,7 +9,8 @@ namespace Alc.Engine.Rounds;
 /// <summary>
 /// A whole correction campaign against a simulated oracle: from the warm-start model θ0, each round selects B
 /// queries with θ_(t−1) (<see cref="QuerySelector"/>), answers them from ground truth, applies the answers
-/// (<see cref="AnswerApplier"/>), retrains θ_t on D_t and measures (<see cref="CampaignEvaluator"/>).
+/// (<see cref="AnswerApplier"/>), optionally relabels confident unqueried superpixels
+/// (<see cref="AutomatedCorrection"/>), retrains θ_t on D_t and measures (<see cref="CampaignEvaluator"/>).
 /// The HTTP engine runs the same steps with people answering instead of the oracle.
 /// </summary>
 public static class SimulatedCampaign
@@ -43,6 +44,7 @@ public static class SimulatedCampaign
             new() { Round = 0, DataMIoU = CampaignEvaluator.DataMIoU(train, classes), ModelMIoU = CampaignEvaluator.ModelMIoU(warmStart, validation, cancellationToken) },
         };
         var byKey = train.ToDictionary(i => i.Key);
+        var answers = new List<AnsweredSuperpixel>();
         ISegmentationPredictor model = warmStart;
         try
         {
@@ -70,6 +72,14 @@ public static class SimulatedCampaign
                         probabilities?.GetValueOrDefault(image.Key));
                     quality.AddExpansion(result, image.Labels, image.GroundTruth.Labels);
                     corrected += result.Changed;
+                    answers.Add(new AnsweredSuperpixel(image.Key, query.SuperpixelId, round, answer.Verdict, shown, answer.Label));
+                }
+
+                AutoCorrectionRecord? auto = null;
+                if (strategy.AutoCorrection is { } lcm)
+                {
+                    progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
+                    auto = AutomatedCorrection.Run(train, model, answers, round, lcm, strategy.ExcludeZeroId, (strategy.Seed * 1009) + round, cancellationToken);
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
@@ -95,6 +105,7 @@ public static class SimulatedCampaign
                     Precision = quality.Precision,
                     Recall = quality.Recall,
                     CorrectedPixels = corrected,
+                    AutoCorrection = auto,
                 });
             }
         }

@@ -1,0 +1,57 @@
+namespace Alc.Core.Correction;
+
+/// <summary>
+/// Settings of A²LC's automated correction (LCM): the MLP, its training, the confidence threshold τ per round and how a
+/// confident prediction is applied. The defaults are A²LC's as DESIGN.md gives them, except the learning rate
+/// (1e-3, not 1e-4: at 1e-4 the 100 epochs on a round's ~10² answers leave the MLP too unsure to ever pass τ = 0.99;
+/// see docs/a2lc.md) and the τ schedule, which the paper leaves unstated (0.99 + 0.002 per round, at most 0.999).
+/// </summary>
+public sealed record LabelCorrectionOptions
+{
+    /// <summary>Hidden layer widths (L→256→128→64→L).</summary>
+    public IReadOnlyList<int> HiddenSizes { get; init; } = [256, 128, 64];
+
+    /// <summary>Adam learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Passes over the training set.</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Samples per Adam step.</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>τ in round 1.</summary>
+    public double Threshold { get; init; } = 0.99;
+
+    /// <summary>Added to τ each round after the first.</summary>
+    public double ThresholdStep { get; init; } = 0.002;
+
+    /// <summary>τ never exceeds this.</summary>
+    public double ThresholdMax { get; init; } = 0.999;
+
+    /// <summary>Which answered superpixels train the MLP.</summary>
+    public CorrectionTrainingSet TrainingSet { get; init; } = CorrectionTrainingSet.ThisRound;
+
+    /// <summary>Which pixels of a relabelled superpixel change.</summary>
+    public RelabelScope Scope { get; init; } = RelabelScope.Superpixel;
+
+    /// <summary>A²LC's tail-class guards (see <see cref="TailClassGuard"/>).</summary>
+    public bool TailGuards { get; init; } = true;
+
+    /// <summary>τ_t = min(ThresholdMax, Threshold + (t − 1)·ThresholdStep) for round <paramref name="round"/> ≥ 1.</summary>
+    public double ThresholdAt(int round) => Math.Min(ThresholdMax, Threshold + (Math.Max(1, round) - 1) * ThresholdStep);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
+    public void Validate()
+    {
+        if (HiddenSizes.Any(h => h < 1) || !(LearningRate > 0) || Epochs < 1 || BatchSize < 1)
+        {
+            throw new ArgumentException("The correction MLP needs hidden widths ≥ 1, a learning rate > 0, ≥ 1 epoch and a batch ≥ 1.");
+        }
+
+        if (!(Threshold is > 0 and <= 1) || double.IsNaN(ThresholdStep) || !(ThresholdMax is > 0 and <= 1))
+        {
+            throw new ArgumentException($"τ must lie in (0, 1] (got {Threshold}, step {ThresholdStep}, max {ThresholdMax}).");
+        }
+    }
+}

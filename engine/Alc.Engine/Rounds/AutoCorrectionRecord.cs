@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+
+namespace Alc.Engine.Rounds;
+
+/// <summary>What one round's automated correction did (not cumulative).</summary>
+public sealed record AutoCorrectionRecord
+{
+    /// <summary>τ used this round.</summary>
+    [JsonPropertyName("threshold")]
+    public double Threshold { get; init; }
+
+    /// <summary>Answered superpixels the MLP was trained on.</summary>
+    [JsonPropertyName("trainingSamples")]
+    public int TrainingSamples { get; init; }
+
+    /// <summary>Unqueried superpixels the MLP judged.</summary>
+    [JsonPropertyName("candidates")]
+    public int Candidates { get; init; }
+
+    /// <summary>Superpixels relabelled.</summary>
+    [JsonPropertyName("superpixels")]
+    public int Superpixels { get; init; }
+
+    /// <summary>Pixels whose label changed.</summary>
+    [JsonPropertyName("pixels")]
+    public long Pixels { get; init; }
+
+    /// <summary>Changed pixels whose new label equals the ground truth; null without ground truth.</summary>
+    [JsonPropertyName("pixelsRight")]
+    public long? PixelsRight { get; init; }
+
+    /// <summary>Changed pixels whose old label equalled the ground truth (made wrong); null without ground truth.</summary>
+    [JsonPropertyName("pixelsRightBefore")]
+    public long? PixelsRightBefore { get; init; }
+
+    /// <summary>PixelsRight / Pixels; null without ground truth or changes.</summary>
+    [JsonPropertyName("shareRight")]
+    public double? ShareRight => PixelsRight is { } right && Pixels > 0 ? (double)right / Pixels : null;
+}
