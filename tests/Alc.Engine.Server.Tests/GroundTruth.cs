@@ -7,7 +7,8 @@ namespace Alc.Engine.Server.Tests;
 /// <summary>Answers queries the way a careful annotator would: from the ground truth the engine serves.</summary>
 internal sealed class GroundTruth(HttpClient client, long datasetId, int classCount)
 {
-    private readonly Dictionary<long, LabelMap> _maps = [];
+    // Shared by concurrent annotators in the crash test.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, LabelMap> _maps = new();
 
     public async Task<LabelMap> Map(long imageId, string source = "gt", long? projectId = null)
     {
