@@ -25,6 +25,8 @@ internal sealed class CampaignState
         Strategy = ProjectSettings.Strategy(settings);
         HasTrainTruth = train.Count > 0 && train.All(i => i.GroundTruth is not null);
         HasValidationTruth = validation.Count > 0 && validation.All(i => i.GroundTruth is not null);
+        // Built from D0, before any answer of the log is applied.
+        InitialDataMIoU = HasTrainTruth ? CampaignEvaluator.DataMIoU(train, classes.Count) : null;
     }
 
     public ProjectRow Project { get; }
@@ -51,7 +53,7 @@ internal sealed class CampaignState
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     /// <summary>Data mIoU of D0, when every training image has ground truth (measured before the log is replayed).</summary>
-    public double? InitialDataMIoU { get; init; }
+    public double? InitialDataMIoU { get; }
 
     /// <summary>Applies one logged answer to D_t (the same step the simulated campaign runs); returns the changed pixel count.</summary>
     public int Apply(long imageId, int pixel, int superpixelId, int shownLabel, QueryVerdict verdict, int? label)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Alc.Engine.Rounds;
 using Alc.Engine.Server.Problems;
 using Alc.Storage;
 using Alc.Storage.Answers;
@@ -41,11 +40,7 @@ internal sealed class CampaignStates(BlobStore blobs, ProjectRepository projects
         var images = datasets.Images(project.DatasetId);
         var train = images.Where(i => i.Split == "train").Select(i => StoredImages.Campaign(blobs, i, classes.Count)).ToList();
         var validation = images.Where(i => i.Split == "val").Select(i => StoredImages.Campaign(blobs, i, classes.Count)).ToList();
-        bool truth = train.Count > 0 && train.All(i => i.GroundTruth is not null);
-        var state = new CampaignState(project, ProjectSettings.Deserialize(project.StrategyJson), classes, train, validation)
-        {
-            InitialDataMIoU = truth ? CampaignEvaluator.DataMIoU(train, classes.Count) : null,
-        };
+        var state = new CampaignState(project, ProjectSettings.Deserialize(project.StrategyJson), classes, train, validation);
         foreach (var answer in answers.ForProject(projectId))
         {
             state.Apply(answer.ImageId, answer.Pixel, answer.SuperpixelId, answer.ShownLabel, Verdicts.Parse(answer.Verdict), answer.Label);
