@@ -38,7 +38,7 @@ public class BenchTablesTests
     [Fact]
     public void The_report_tabulates_automated_corrections_per_strategy_and_round()
     {
-        var auto = new AutoCorrectionRecord { Threshold = 0.99, TrainingSamples = 50, Candidates = 700, Superpixels = 4, Pixels = 100, PixelsRight = 90, PixelsRightBefore = 5 };
+        var auto = new AutoCorrectionRecord { Threshold = 0.99, TrainingSamples = 50, Candidates = 700, Superpixels = 4, Pixels = 100, PixelsRight = 90, PixelsRightBefore = 5, Checks = 3, CheckPixels = 40, CheckPixelsRight = 30 };
         var rounds = new List<RoundRecord> { new() { Round = 0 }, new() { Round = 1, Clicks = 50, AutoCorrection = auto } };
         var results = new BenchResults
         {
@@ -48,6 +48,7 @@ public class BenchTablesTests
         };
         string report = BenchReport.Markdown(results);
         Assert.Contains("## Automated corrections", report, StringComparison.Ordinal);
-        Assert.Contains("| sim+lcm | 1 | 0.99 | 50 ± 0 | 4.0 ± 0.0 | 100 ± 0 | 0.900 ± 0.000 | 0.900 | 5 ± 0 |", report, StringComparison.Ordinal);
+        Assert.Contains("| sim+lcm | 1 | 0.990 ± 0.000 | 50 ± 0 | 4.0 ± 0.0 | 100 ± 0 | 0.900 ± 0.000 | 0.900 | 5 ± 0 | 3 ± 0 | 40 ± 0 | 0.750 |", report, StringComparison.Ordinal);
+        Assert.Contains("`sim+lcm`: 0.900 of 100 automatically changed pixels right; region checks: 3 asked, 0.750 of 40 changed pixels right.", report, StringComparison.Ordinal);
     }
 }

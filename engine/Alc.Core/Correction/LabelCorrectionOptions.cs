@@ -8,6 +8,33 @@ namespace Alc.Core.Correction;
 /// </summary>
 public sealed record LabelCorrectionOptions
 {
+    /// <summary>How labels are picked for change: A²LC's MLP (the settings below up to the tail guards) or confident pixels (the calibration settings).</summary>
+    public CorrectionMethod Method { get; init; } = CorrectionMethod.Lcm;
+
+    /// <summary>
+    /// Judge each image with a model that never saw its labels: k ≥ 2 trains k fold models on D_t after the answers
+    /// (k extra trainings per round); 0 uses θ_(t−1), which was trained on every image.
+    /// </summary>
+    public int OutOfFoldModels { get; init; }
+
+    /// <summary>ConfidentPixels: τ, the confidence f(ŷ) at which a pixel seeds a change.</summary>
+    public double SeedThreshold { get; init; } = 0.95;
+
+    /// <summary>ConfidentPixels: τ_grow ≤ τ, the confidence down to which a change grows from its seeds through connected pixels of the same predicted class.</summary>
+    public double GrowThreshold { get; init; } = 0.95;
+
+    /// <summary>ConfidentPixels: share of each round's budget B spent on region checks (<c>RegionCheck</c>) instead of acquisition queries.</summary>
+    public double CheckShare { get; init; }
+
+    /// <summary>ConfidentPixels: the confidence every pixel of a checked region needs.</summary>
+    public double CheckThreshold { get; init; } = 0.5;
+
+    /// <summary>ConfidentPixels: the fewest pixels a region needs to be worth a check.</summary>
+    public int MinCheckPixels { get; init; } = 16;
+
+    /// <summary>Region checks of a round with budget <paramref name="budget"/>: ⌊B·share⌉, at most B − 1.</summary>
+    public int ChecksFor(int budget) => Math.Clamp((int)Math.Round(budget * CheckShare, MidpointRounding.AwayFromZero), 0, Math.Max(0, budget - 1));
+
     /// <summary>Hidden layer widths (L→256→128→64→L).</summary>
     public IReadOnlyList<int> HiddenSizes { get; init; } = [256, 128, 64];
 
@@ -52,6 +79,12 @@ public sealed record LabelCorrectionOptions
         if (!(Threshold is > 0 and <= 1) || double.IsNaN(ThresholdStep) || !(ThresholdMax is > 0 and <= 1))
         {
             throw new ArgumentException($"τ must lie in (0, 1] (got {Threshold}, step {ThresholdStep}, max {ThresholdMax}).");
+        }
+
+        if (!(SeedThreshold is > 0 and <= 1) || !(GrowThreshold > 0 && GrowThreshold <= SeedThreshold) || OutOfFoldModels is < 0 or 1 ||
+            !(CheckShare is >= 0 and < 1) || !(CheckThreshold is > 0 and <= 1) || MinCheckPixels < 1)
+        {
+            throw new ArgumentException($"Confident pixels need 0 < τ_grow ≤ τ ≤ 1 (got {GrowThreshold}, {SeedThreshold}), 0 or ≥ 2 out-of-fold models (got {OutOfFoldModels}), a check share in [0, 1), a check threshold in (0, 1] and ≥ 1 pixel per check.");
         }
     }
 }

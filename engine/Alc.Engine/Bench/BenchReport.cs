@@ -106,10 +106,11 @@ public static class BenchReport
         text.AppendLine();
         text.AppendLine("## Automated corrections");
         text.AppendLine();
-        text.AppendLine("Per round (not cumulative), mean ± std over seeds; share right = changed pixels whose new label is the ground truth (pooled over seeds in the last column).");
+        text.AppendLine("Per round (not cumulative), mean ± std over seeds; share right = changed pixels whose new label is the ground truth (pooled over seeds in its own column). " +
+            "Region checks are queries (part of B) on regions the correction was unsure of; their pixels are counted apart from the automated changes.");
         text.AppendLine();
-        text.AppendLine("| strategy | round | τ | trained on | superpixels | pixels | share right | pooled share right | pixels right before |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| strategy | round | τ | trained on | superpixels | pixels | share right | pooled share right | pixels right before | region checks | pixels they changed | share right |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in groups)
         {
             int rounds = group.Min(r => r.Rounds.Count);
@@ -123,12 +124,26 @@ public static class BenchReport
 
                 long pixels = rows.Sum(a => a.Pixels);
                 long? right = rows.All(a => a.PixelsRight is not null) ? rows.Sum(a => a.PixelsRight!.Value) : null;
-                string pooled = right is { } r && pixels > 0 ? ((double)r / pixels).ToString("0.000", CultureInfo.InvariantCulture) : "—";
+                string pooled = right is { } r ? Share(r, pixels) : "—";
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {group.Key} | {t} | {rows[0].Threshold:0.###} | {Stat(rows.Select(a => (double?)a.TrainingSamples), 0)} | {Stat(rows.Select(a => (double?)a.Superpixels), 1)} | {Stat(rows.Select(a => (double?)a.Pixels), 0)} | {Stat(rows.Select(a => a.ShareRight))} | {pooled} | {Stat(rows.Select(a => (double?)a.PixelsRightBefore), 0)} |");
+                    $"| {group.Key} | {t} | {Stat(rows.Select(a => (double?)a.Threshold))} | {Stat(rows.Select(a => (double?)a.TrainingSamples), 0)} | {Stat(rows.Select(a => (double?)a.Superpixels), 1)} | {Stat(rows.Select(a => (double?)a.Pixels), 0)} | {Stat(rows.Select(a => a.ShareRight))} | {pooled} | {Stat(rows.Select(a => (double?)a.PixelsRightBefore), 0)} | {Stat(rows.Select(a => (double?)a.Checks), 0)} | {Stat(rows.Select(a => (double?)a.CheckPixels), 0)} | {Share(rows.Sum(a => a.CheckPixelsRight), rows.Sum(a => a.CheckPixels))} |");
+            }
+        }
+
+        text.AppendLine();
+        foreach (var group in groups)
+        {
+            var all = group.SelectMany(r => r.Rounds).Select(x => x.AutoCorrection).Where(a => a is not null).Select(a => a!).ToList();
+            if (all.All(a => a.PixelsRight is not null))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"Over all rounds and seeds, `{group.Key}`: {Share(all.Sum(a => a.PixelsRight!.Value), all.Sum(a => a.Pixels))} of {all.Sum(a => a.Pixels)} automatically changed pixels right; region checks: {all.Sum(a => a.Checks)} asked, {Share(all.Sum(a => a.CheckPixelsRight), all.Sum(a => a.CheckPixels))} of {all.Sum(a => a.CheckPixels)} changed pixels right.");
+                text.AppendLine();
             }
         }
     }
+
+    private static string Share(long part, long whole) => whole > 0 ? ((double)part / whole).ToString("0.000", CultureInfo.InvariantCulture) : "—";
 
     private static string Stat(IEnumerable<double?> values, int digits = 3) => SeedStatistics.Of(values)?.Format(digits) ?? "—";
 }

@@ -1,3 +1,4 @@
+using Alc.Core.Correction;
 using System.Diagnostics;
 using Alc.Core.Oracle;
 using Alc.Engine.Rounds;
@@ -71,7 +72,12 @@ public static class BenchRunner
             Dataset = dataset.Layout.Root,
             Config = new BenchConfig(options.Rounds, options.Budget, options.Seeds, options.Epsilon, t.Model, t.Iterations, t.BatchSize, t.CropSize,
                 options.Retrain.ToString(), options.Oracle.Mode.ToString().ToLowerInvariant(), options.Oracle.ErrorRate, t.Device.ToString(),
-                train.Count, validation.Count, dataset.ClassCount, Math.Round(clock.Elapsed.TotalSeconds, 1), options.AutoCorrect is null ? "none" : "lcm"),
+                train.Count, validation.Count, dataset.ClassCount, Math.Round(clock.Elapsed.TotalSeconds, 1), options.AutoCorrect switch
+                {
+                    null => "none",
+                    { Method: CorrectionMethod.Lcm } => "lcm",
+                    _ => "confident",
+                }),
             Runs = runs,
         };
     }

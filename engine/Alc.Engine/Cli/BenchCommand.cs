@@ -36,8 +36,8 @@ public static class BenchCommand
         var oracle = new Option<string>("--oracle") { Description = "gt (answers from the queried pixel) or paper (the authors' majority rule).", DefaultValueFactory = _ => "gt" };
         oracle.AcceptOnlyFromAmong("gt", "paper");
         var errorRate = new Option<double>("--error-rate") { Description = "Share of wrong oracle answers.", DefaultValueFactory = _ => 0 };
-        var autoCorrect = new Option<string>("--auto-correct") { Description = "Automated correction after each round's answers for the plain acquisition names: none or lcm (A²LC).", DefaultValueFactory = _ => "none" };
-        autoCorrect.AcceptOnlyFromAmong("none", "lcm");
+        var autoCorrect = new Option<string>("--auto-correct") { Description = "Automated correction after each round's answers for the plain acquisition names: none, lcm (A²LC) or confident (the default strategy's: out-of-fold confident regions and region checks).", DefaultValueFactory = _ => "none" };
+        autoCorrect.AcceptOnlyFromAmong("none", "lcm", "confident");
         var ablation = new Option<bool>("--ablation") { Description = "Also run the paper's Table 3 rows (no pool / look-ahead / expansion)." };
         var command = new Command("bench", "Run correction campaigns per acquisition and seed with a simulated oracle; write results.json, report.md and plots.")
         {
@@ -60,7 +60,12 @@ public static class BenchCommand
                     Epsilon = result.GetValue(epsilon),
                     Ablation = result.GetValue(ablation),
                     Retrain = result.GetValue(retrain),
-                    AutoCorrect = result.GetValue(autoCorrect) == "lcm" ? new LabelCorrectionOptions() : null,
+                    AutoCorrect = result.GetValue(autoCorrect) switch
+                    {
+                        "lcm" => new LabelCorrectionOptions(),
+                        "confident" => CorrectionStrategy.DefaultAutoCorrection,
+                        _ => null,
+                    },
                     Oracle = new OracleOptions
                     {
                         Mode = result.GetValue(oracle) == "paper" ? OracleMode.Paper : OracleMode.Pixel,

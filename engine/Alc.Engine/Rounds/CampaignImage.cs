@@ -49,6 +49,9 @@ public sealed class CampaignImage
     /// <summary>Superpixels with an accepted answer: they leave the pool.</summary>
     public HashSet<int> Answered { get; } = [];
 
+    /// <summary>Pixels a person vouched for through a region check (<see cref="RegionCheck"/>): automated correction leaves them alone.</summary>
+    public HashSet<int> Checked { get; } = [];
+
     /// <summary>Width in pixels.</summary>
     public int Width => Labels.Width;
 

@@ -27,14 +27,17 @@ public enum RetrainPolicy
 public sealed record CorrectionStrategy
 {
     /// <summary>
-    /// The automated correction of <see cref="Default"/>: A²LC's LCM trained on every answer so far (not only this
-    /// round's), A²LC's τ (0.99 rising 0.002 per round), relabelling only the pixels of a superpixel that carry its
-    /// majority label and that θ_(t−1) predicts as the new class, with the tail-class guards.
+    /// The automated correction of <see cref="Default"/>: two out-of-fold models (each image judged by a model that never
+    /// saw its labels) relabel the connected regions of unqueried pixels they predict as another class with confidence
+    /// ≥ 0.95, and 40 % of each round's budget asks region checks on the biggest regions they are less sure of (≥ 0.5).
     /// </summary>
     public static Alc.Core.Correction.LabelCorrectionOptions DefaultAutoCorrection { get; } = new()
     {
-        TrainingSet = Alc.Core.Correction.CorrectionTrainingSet.AllAnswered,
-        Scope = Alc.Core.Correction.RelabelScope.AgreeingPixels,
+        Method = Alc.Core.Correction.CorrectionMethod.ConfidentPixels,
+        OutOfFoldModels = 2,
+        SeedThreshold = 0.95,
+        GrowThreshold = 0.95,
+        CheckShare = 0.4,
     };
 
     /// <summary>

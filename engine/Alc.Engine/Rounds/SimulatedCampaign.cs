@@ -51,7 +51,8 @@ public static class SimulatedCampaign
             for (int round = 1; round <= rounds; round++)
             {
                 progress?.Report(new CampaignProgress(round, rounds, "select"));
-                var queries = QuerySelector.Select(train, model, strategy, cancellationToken);
+                int checkCount = strategy.AutoCorrection?.ChecksFor(strategy.Budget) ?? 0;
+                var queries = QuerySelector.Select(train, model, strategy with { Budget = strategy.Budget - checkCount }, cancellationToken);
                 var probabilities = strategy.Expansion && strategy.Epsilon > 0 ? Probabilities(model, queries, byKey, cancellationToken) : null;
 
                 progress?.Report(new CampaignProgress(round, rounds, "answer"));
@@ -72,14 +73,30 @@ public static class SimulatedCampaign
                         probabilities?.GetValueOrDefault(image.Key));
                     quality.AddExpansion(result, image.Labels, image.GroundTruth.Labels);
                     corrected += result.Changed;
-                    answers.Add(new AnsweredSuperpixel(image.Key, query.SuperpixelId, round, answer.Verdict, shown, answer.Label));
+                    answers.Add(new AnsweredSuperpixel(image.Key, query.SuperpixelId, query.Pixel, round, answer.Verdict, shown, answer.Label));
                 }
 
                 AutoCorrectionRecord? auto = null;
                 if (strategy.AutoCorrection is { } lcm)
                 {
                     progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
-                    auto = AutomatedCorrection.Run(train, model, answers, round, lcm, strategy.ExcludeZeroId, (strategy.Seed * 1009) + round, cancellationToken);
+                    var checks = new List<RegionCheck>();
+                    auto = AutoCorrect(train, model, trainer, answers, round, rounds, strategy, lcm, checkCount, checks, progress, cancellationToken);
+                    long checkChanged = 0, checkRight = 0;
+                    foreach (var check in checks)
+                    {
+                        var image = byKey[check.ImageKey];
+                        var answer = oracle.Answer(image.Key, check.Pixel, check.ShownLabel, image.GroundTruth!.Labels, image.Labels, image.Superpixels);
+                        ledger.Record(answer.Verdict, answer.Seconds);
+                        quality.AddQuery(check.ShownLabel, image.GroundTruth.Labels[check.Pixel]);
+                        var result = check.Apply(image, answer.Verdict, answer.Label);
+                        quality.AddExpansion(result, image.Labels, image.GroundTruth.Labels);
+                        corrected += result.Changed;
+                        checkChanged += result.Changed;
+                        checkRight += result.ChangedPixels.Count(p => image.GroundTruth[p] == image.Labels[p]);
+                    }
+
+                    auto = auto with { Checks = checks.Count, CheckPixels = checkChanged, CheckPixelsRight = checkRight };
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
@@ -118,6 +135,22 @@ public static class SimulatedCampaign
         }
 
         return records;
+    }
+
+    // The automated correction, judged by θ_(t−1) or by out-of-fold models trained on D_t after this round's answers.
+    private static AutoCorrectionRecord AutoCorrect(IReadOnlyList<CampaignImage> train, ISegmentationPredictor model, ISegmentationTrainer trainer,
+        List<AnsweredSuperpixel> answers, int round, int rounds, CorrectionStrategy strategy, Alc.Core.Correction.LabelCorrectionOptions options,
+        int checkCount, List<RegionCheck> checks, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    {
+        long seed = (strategy.Seed * 1009) + round;
+        if (options.OutOfFoldModels < 2)
+        {
+            return AutomatedCorrection.Run(train, _ => model, answers, round, options, strategy.ExcludeZeroId, seed, checkCount, checks, cancellationToken);
+        }
+
+        using var folds = OutOfFoldModels.Train(train, trainer, options.OutOfFoldModels,
+            progress is null ? null : (_, p) => progress.Report(new CampaignProgress(round, rounds, "auto-correct: out-of-fold models", p)), cancellationToken);
+        return AutomatedCorrection.Run(train, folds.For, answers, round, options, strategy.ExcludeZeroId, seed, checkCount, checks, cancellationToken);
     }
 
     // Softmax outputs of just the images that were queried (ε > 0 compares them during expansion).
