@@ -9,8 +9,8 @@ namespace Alc.Engine.Rounds;
 /// <summary>
 /// A whole correction campaign against a simulated oracle: from the warm-start model θ0, each round selects B
 /// queries with θ_(t−1) (<see cref="QuerySelector"/>), answers them from ground truth, applies the answers
-/// (<see cref="AnswerApplier"/>), optionally relabels confident unqueried superpixels
-/// (<see cref="AutomatedCorrection"/>), retrains θ_t on D_t and measures (<see cref="CampaignEvaluator"/>).
+/// (<see cref="AnswerApplier"/>), optionally corrects labels automatically and asks the strategy's region checks
+/// (<see cref="AutomatedCorrection"/>, <see cref="RegionCheck"/>), retrains θ_t on D_t and measures (<see cref="CampaignEvaluator"/>).
 /// The HTTP engine runs the same steps with people answering instead of the oracle.
 /// </summary>
 public static class SimulatedCampaign
@@ -73,7 +73,7 @@ public static class SimulatedCampaign
                         probabilities?.GetValueOrDefault(image.Key));
                     quality.AddExpansion(result, image.Labels, image.GroundTruth.Labels);
                     corrected += result.Changed;
-                    answers.Add(new AnsweredSuperpixel(image.Key, query.SuperpixelId, query.Pixel, round, answer.Verdict, shown, answer.Label));
+                    answers.Add(new AnsweredSuperpixel(image.Key, query.SuperpixelId, round, answer.Verdict, shown, answer.Label));
                 }
 
                 AutoCorrectionRecord? auto = null;
@@ -82,20 +82,8 @@ public static class SimulatedCampaign
                     progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
                     var checks = new List<RegionCheck>();
                     auto = AutoCorrect(train, model, trainer, answers, round, rounds, strategy, lcm, checkCount, checks, progress, cancellationToken);
-                    long checkChanged = 0, checkRight = 0;
-                    foreach (var check in checks)
-                    {
-                        var image = byKey[check.ImageKey];
-                        var answer = oracle.Answer(image.Key, check.Pixel, check.ShownLabel, image.GroundTruth!.Labels, image.Labels, image.Superpixels);
-                        ledger.Record(answer.Verdict, answer.Seconds);
-                        quality.AddQuery(check.ShownLabel, image.GroundTruth.Labels[check.Pixel]);
-                        var result = check.Apply(image, answer.Verdict, answer.Label);
-                        quality.AddExpansion(result, image.Labels, image.GroundTruth.Labels);
-                        corrected += result.Changed;
-                        checkChanged += result.Changed;
-                        checkRight += result.ChangedPixels.Count(p => image.GroundTruth[p] == image.Labels[p]);
-                    }
-
+                    var (checkChanged, checkRight) = AskChecks(checks, byKey, oracle, ledger, quality);
+                    corrected += checkChanged;
                     auto = auto with { Checks = checks.Count, CheckPixels = checkChanged, CheckPixelsRight = checkRight };
                 }
 
@@ -135,6 +123,27 @@ public static class SimulatedCampaign
         }
 
         return records;
+    }
+
+    // Region checks go to the same oracle, cost and quality ledgers as acquisition queries; returns pixels changed and of those right.
+    private static (long Changed, long Right) AskChecks(List<RegionCheck> checks, Dictionary<int, CampaignImage> byKey, SimulatedOracle oracle,
+        AnnotationLedger ledger, CorrectionQuality quality)
+    {
+        long changed = 0, right = 0;
+        foreach (var check in checks)
+        {
+            var image = byKey[check.ImageKey];
+            var truth = image.GroundTruth!;
+            var answer = oracle.Answer(image.Key, check.Pixel, check.ShownLabel, truth.Labels, image.Labels, image.Superpixels);
+            ledger.Record(answer.Verdict, answer.Seconds);
+            quality.AddQuery(check.ShownLabel, truth.Labels[check.Pixel]);
+            var result = check.Apply(image, answer.Verdict, answer.Label);
+            quality.AddExpansion(result, image.Labels, truth.Labels);
+            changed += result.Changed;
+            right += result.ChangedPixels.Count(p => truth[p] == image.Labels[p]);
+        }
+
+        return (changed, right);
     }
 
     // The automated correction, judged by θ_(t−1) or by out-of-fold models trained on D_t after this round's answers.

@@ -31,15 +31,15 @@ public class AutomatedCorrectionTests
                     image.Answered.Add(s + 1);
                     // Half confirms (shown = truth), half corrections (shown wrong, answer = truth); one unsure that must be ignored.
                     answers.Add(s == 0
-                        ? new AnsweredSuperpixel(key, s + 1, 2 * s, 1, QueryVerdict.Correct, (byte)((ModelClasses[key][s] + 1) % 4), ModelClasses[key][s])
-                        : new AnsweredSuperpixel(key, s + 1, 2 * s, 1, QueryVerdict.Confirm, ModelClasses[key][s], 0));
+                        ? new AnsweredSuperpixel(key, s + 1, 1, QueryVerdict.Correct, (byte)((ModelClasses[key][s] + 1) % 4), ModelClasses[key][s])
+                        : new AnsweredSuperpixel(key, s + 1, 1, QueryVerdict.Confirm, ModelClasses[key][s], 0));
                 }
             }
 
             images.Add(image);
         }
 
-        answers.Add(new AnsweredSuperpixel(0, 1, 0, 1, QueryVerdict.Unsure, 3, 0));
+        answers.Add(new AnsweredSuperpixel(0, 1, 1, QueryVerdict.Unsure, 3, 0));
         var model = new FixedPredictor(4, sample => Softmax(ModelClasses[sample.Rgb[0]]));
         return (images, model, answers);
     }
