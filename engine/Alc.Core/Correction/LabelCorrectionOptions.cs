@@ -17,6 +17,13 @@ public sealed record LabelCorrectionOptions
     /// </summary>
     public int OutOfFoldModels { get; init; }
 
+    /// <summary>
+    /// The out-of-fold models' training iterations as a multiple of θ_t's. Each judge sees (k − 1)/k of the images and
+    /// must generalise to the rest, and what it is unsure of is never corrected, so a judge trained as briefly as θ_t
+    /// leaves errors untouched on a world its model learns slowly (docs/a2lc.md, run 4).
+    /// </summary>
+    public double JudgeIterationScale { get; init; } = 1;
+
     /// <summary>ConfidentPixels: τ, the confidence f(ŷ) at which a pixel seeds a change.</summary>
     public double SeedThreshold { get; init; } = 0.95;
 
@@ -68,6 +75,9 @@ public sealed record LabelCorrectionOptions
     /// <summary>τ_t = min(ThresholdMax, Threshold + (t − 1)·ThresholdStep) for round <paramref name="round"/> ≥ 1.</summary>
     public double ThresholdAt(int round) => Math.Min(ThresholdMax, Threshold + (Math.Max(1, round) - 1) * ThresholdStep);
 
+    /// <summary>The judges' iterations for θ_t's <paramref name="iterations"/>: ⌊iterations·scale⌉, at least 1.</summary>
+    public int JudgeIterations(int iterations) => Math.Max(1, (int)Math.Round(iterations * JudgeIterationScale, MidpointRounding.AwayFromZero));
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
@@ -85,6 +95,11 @@ public sealed record LabelCorrectionOptions
             !(CheckShare is >= 0 and < 1) || !(CheckThreshold is > 0 and <= 1) || MinCheckPixels < 1)
         {
             throw new ArgumentException($"Confident pixels need 0 < τ_grow ≤ τ ≤ 1 (got {GrowThreshold}, {SeedThreshold}), 0 or ≥ 2 out-of-fold models (got {OutOfFoldModels}), a check share in [0, 1), a check threshold in (0, 1] and ≥ 1 pixel per check.");
+        }
+
+        if (!(JudgeIterationScale is > 0 and <= 100))
+        {
+            throw new ArgumentException($"The judges' iteration scale must lie in (0, 100] (got {JudgeIterationScale}).");
         }
     }
 }

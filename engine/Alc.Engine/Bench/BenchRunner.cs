@@ -58,7 +58,8 @@ public static class BenchRunner
                 if (!done.TryGetValue(strategy, out var records))
                 {
                     records = SimulatedCampaign.Run(Fresh(train), validation, warmStart, trainer, oracle, strategy with { Seed = seed },
-                        options.Rounds, Relay(progress, label, seed), cancellationToken);
+                        options.Rounds, JudgeTrainer(strategy, trainerOptions with { Seed = seed }, trainer, createTrainer), Relay(progress, label, seed),
+                        cancellationToken);
                     done[strategy] = records;
                 }
 
@@ -81,6 +82,13 @@ public static class BenchRunner
             Runs = runs,
         };
     }
+
+    // The out-of-fold judges train longer than θ_t when the strategy says so; same seed and settings otherwise.
+    private static ISegmentationTrainer JudgeTrainer(CorrectionStrategy strategy, TrainerOptions options, ISegmentationTrainer trainer,
+        Func<TrainerOptions, ISegmentationTrainer> createTrainer) =>
+        strategy.AutoCorrection is { OutOfFoldModels: >= 2 } correction && correction.JudgeIterations(options.Iterations) != options.Iterations
+            ? createTrainer(options with { Iterations = correction.JudgeIterations(options.Iterations) })
+            : trainer;
 
     private static SyncProgress<CampaignProgress>? Relay(IProgress<BenchProgress>? progress, string run, long seed) =>
         progress is null ? null : new SyncProgress<CampaignProgress>(p => progress.Report(new BenchProgress(run, seed, p)));

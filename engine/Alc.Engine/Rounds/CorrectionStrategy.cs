@@ -27,9 +27,10 @@ public enum RetrainPolicy
 public sealed record CorrectionStrategy
 {
     /// <summary>
-    /// The automated correction of <see cref="Default"/>: two out-of-fold models (each image judged by a model that never
-    /// saw its labels) relabel the connected regions of unqueried pixels they predict as another class with confidence
-    /// ≥ 0.95, and 40 % of each round's budget asks region checks on the biggest regions they are less sure of (≥ 0.5).
+    /// The automated correction of <see cref="Default"/>: two out-of-fold models trained for 4× θ_t's iterations (each
+    /// image judged by a model that never saw its labels) relabel the connected regions of unqueried pixels they predict
+    /// as another class with confidence ≥ 0.95, and 60 % of each round's budget asks region checks on the biggest regions
+    /// they are less sure of (≥ 0.3).
     /// </summary>
     public static Alc.Core.Correction.LabelCorrectionOptions DefaultAutoCorrection { get; } = new()
     {
@@ -37,7 +38,9 @@ public sealed record CorrectionStrategy
         OutOfFoldModels = 2,
         SeedThreshold = 0.95,
         GrowThreshold = 0.95,
-        CheckShare = 0.4,
+        JudgeIterationScale = 4,
+        CheckShare = 0.6,
+        CheckThreshold = 0.3,
     };
 
     /// <summary>

@@ -23,11 +23,15 @@ public static class SimulatedCampaign
     /// <param name="oracle">Answers queries from ground truth.</param>
     /// <param name="strategy">The strategy.</param>
     /// <param name="rounds">Rounds after the warm start.</param>
+    /// <param name="judgeTrainer">
+    /// Trains the strategy's out-of-fold judges (<see cref="Alc.Core.Correction.LabelCorrectionOptions.OutOfFoldModels"/>),
+    /// for <see cref="Alc.Core.Correction.LabelCorrectionOptions.JudgeIterations"/>; <paramref name="trainer"/> when null.
+    /// </param>
     /// <param name="progress">Step-by-step progress.</param>
     /// <param name="cancellationToken">Stops between steps.</param>
     public static IReadOnlyList<RoundRecord> Run(IReadOnlyList<CampaignImage> train, IReadOnlyList<CampaignImage> validation,
         ISegmentationPredictor warmStart, ISegmentationTrainer trainer, SimulatedOracle oracle, CorrectionStrategy strategy, int rounds,
-        IProgress<CampaignProgress>? progress = null, CancellationToken cancellationToken = default)
+        ISegmentationTrainer? judgeTrainer = null, IProgress<CampaignProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(warmStart);
@@ -81,7 +85,7 @@ public static class SimulatedCampaign
                 {
                     progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
                     var checks = new List<RegionCheck>();
-                    auto = AutoCorrect(train, model, trainer, answers, round, rounds, strategy, lcm, checkCount, checks, progress, cancellationToken);
+                    auto = AutoCorrect(train, model, judgeTrainer ?? trainer, answers, round, rounds, strategy, lcm, checkCount, checks, progress, cancellationToken);
                     var (checkChanged, checkRight) = AskChecks(checks, byKey, oracle, ledger, quality);
                     corrected += checkChanged;
                     auto = auto with { Checks = checks.Count, CheckPixels = checkChanged, CheckPixelsRight = checkRight };

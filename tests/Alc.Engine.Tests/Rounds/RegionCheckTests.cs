@@ -59,7 +59,7 @@ public class RegionCheckTests
         var check = Assert.Single(checks);
         Assert.Equal((0, 1), (check.ImageKey, check.Pixel)); // image 0's region; peak tie at 0.8 goes to the lower pixel
         Assert.Equal([1, 2], check.Region.Pixels);
-        Assert.Equal(40, CorrectionStrategy.DefaultAutoCorrection.ChecksFor(100));
+        Assert.Equal(60, CorrectionStrategy.DefaultAutoCorrection.ChecksFor(100));
         Assert.Equal(0, CorrectionStrategy.DefaultAutoCorrection.ChecksFor(1));
     }
 }
