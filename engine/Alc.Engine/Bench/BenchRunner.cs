@@ -85,10 +85,16 @@ public static class BenchRunner
 
     // The out-of-fold judges train longer than θ_t when the strategy says so; same seed and settings otherwise.
     private static ISegmentationTrainer JudgeTrainer(CorrectionStrategy strategy, TrainerOptions options, ISegmentationTrainer trainer,
-        Func<TrainerOptions, ISegmentationTrainer> createTrainer) =>
-        strategy.AutoCorrection is { OutOfFoldModels: >= 2 } correction && correction.JudgeIterations(options.Iterations) != options.Iterations
-            ? createTrainer(options with { Iterations = correction.JudgeIterations(options.Iterations) })
-            : trainer;
+        Func<TrainerOptions, ISegmentationTrainer> createTrainer)
+    {
+        if (strategy.AutoCorrection is not { OutOfFoldModels: >= 2 } correction)
+        {
+            return trainer;
+        }
+
+        int iterations = correction.JudgeIterations(options.Iterations);
+        return iterations == options.Iterations ? trainer : createTrainer(options with { Iterations = iterations });
+    }
 
     private static SyncProgress<CampaignProgress>? Relay(IProgress<BenchProgress>? progress, string run, long seed) =>
         progress is null ? null : new SyncProgress<CampaignProgress>(p => progress.Report(new BenchProgress(run, seed, p)));
