@@ -145,6 +145,11 @@ public sealed class SdkTests
         var bad = await Assert.ThrowsAsync<AlcApiException>(() =>
             engine.Api.CreateProjectAsync(new CreateProjectRequest { Name = "x", DatasetId = dataset.Id, Acquisition = "psychic" }).ContentOrThrow());
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        var benchOnly = await Assert.ThrowsAsync<AlcApiException>(() =>
+            engine.Api.CreateProjectAsync(new CreateProjectRequest { Name = "y", DatasetId = dataset.Id, Acquisition = "default" }).ContentOrThrow());
+        Assert.Equal(HttpStatusCode.BadRequest, benchOnly.Status);
+        Assert.Contains("runs in `alc-engine bench` only", benchOnly.Message, StringComparison.Ordinal);
+        Assert.Empty(await engine.Api.ListProjectsAsync().ContentOrThrow());
         await Assert.ThrowsAsync<AlcApiException>(() => engine.Api.GetQueryCropAsync(42).EnsureSuccess());
     }
 

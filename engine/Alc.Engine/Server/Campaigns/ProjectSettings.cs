@@ -16,6 +16,13 @@ internal static class ProjectSettings
         // A client may send null for a field it leaves at its default.
         var settings = new ProjectSettingsDto(request.Acquisition ?? "sim", request.Budget, request.PerImageCap, request.ExcludeZeroId, request.Seed,
             request.Model ?? "fcn-small", request.Iterations, request.LearningRate, request.CropSize, request.BatchSize);
+        if (settings.Acquisition == "default")
+        {
+            // The bench's default strategy changes labels without an answer and asks region checks; the engine's answer log cannot hold either yet.
+            throw Problems.ApiProblemException.BadRequest(
+                $"The 'default' strategy (SIM with automated correction and region checks) runs in `alc-engine bench` only for now. Name an acquisition: {string.Join(", ", Alc.Core.Acquisition.Acquisitions.Names)}.");
+        }
+
         try
         {
             Strategy(settings).Validate();
