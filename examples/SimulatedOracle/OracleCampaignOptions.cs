@@ -14,8 +14,8 @@ public sealed record OracleCampaignOptions
     /// <summary>Queries per round (B).</summary>
     public int Budget { get; init; } = 100;
 
-    /// <summary>Acquisition.</summary>
-    public string Acquisition { get; init; } = "sim";
+    /// <summary>Strategy: <c>default</c> (the engine's) or an acquisition name such as <c>sim</c>.</summary>
+    public string Acquisition { get; init; } = "default";
 
     /// <summary>Seed of training, acquisition and the oracle's mistakes.</summary>
     public long Seed { get; init; } = 1;

@@ -13,7 +13,7 @@ var key = new Option<string?>("--api-key") { Description = "X-Api-Key (or ALC_AP
 var dataset = new Option<long>("--dataset") { Description = "Dataset id (it must have ground truth).", Required = true };
 var rounds = new Option<int>("--rounds") { Description = "Rounds.", DefaultValueFactory = _ => defaults.Rounds };
 var budget = new Option<int>("--budget") { Description = "Queries per round (B).", DefaultValueFactory = _ => defaults.Budget };
-var acquisition = new Option<string>("--acquisition") { Description = "Acquisition.", DefaultValueFactory = _ => defaults.Acquisition };
+var acquisition = new Option<string>("--acquisition") { Description = "Strategy: default (SIM with automated correction and region checks) or an acquisition (sim, lcil, …).", DefaultValueFactory = _ => defaults.Acquisition };
 var seed = new Option<long>("--seed") { Description = "Seed.", DefaultValueFactory = _ => defaults.Seed };
 var model = new Option<string>("--model") { Description = "Model.", DefaultValueFactory = _ => defaults.Model };
 var iterations = new Option<int>("--iterations") { Description = "Training iterations per round.", DefaultValueFactory = _ => defaults.Iterations };

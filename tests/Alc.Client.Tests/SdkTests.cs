@@ -69,7 +69,7 @@ public sealed class SdkTests
         // A project, a cancelled round, and a round run to completion.
         var project = await api.CreateProjectAsync(new CreateProjectRequest { Name = "p", DatasetId = dataset.Id, Budget = 6, Iterations = 4, CropSize = 32, BatchSize = 4 })
             .ContentOrThrow();
-        Assert.Equal("sim", project.Settings.Acquisition);
+        Assert.Equal("default", project.Settings.Acquisition);
         var slow = await api.CreateProjectAsync(new CreateProjectRequest { Name = "slow", DatasetId = dataset.Id, Iterations = 100_000, CropSize = 32 }).ContentOrThrow();
         var cancelled = await api.StartRoundAsync(slow.Id).ContentOrThrow();
         await api.CancelJobAsync(cancelled.Job.Id).ContentOrThrow();
@@ -91,6 +91,13 @@ public sealed class SdkTests
         using (var crop = await api.GetQueryCropAsync(query.Id).EnsureSuccess())
         {
             Assert.Equal("image/png", crop.Content.Headers.ContentType?.MediaType);
+        }
+
+        // The default strategy's region checks come with their region; a pixel query has none.
+        using (var region = await api.GetQueryRegionAsync(query.Id))
+        {
+            Assert.Equal(query.Kind == QueryKind.Region ? HttpStatusCode.OK : HttpStatusCode.NotFound, region.StatusCode);
+            Assert.Equal(query.Kind == QueryKind.Region, query.Region is not null);
         }
 
         var answers = new AnswerBatchRequest
@@ -145,10 +152,7 @@ public sealed class SdkTests
         var bad = await Assert.ThrowsAsync<AlcApiException>(() =>
             engine.Api.CreateProjectAsync(new CreateProjectRequest { Name = "x", DatasetId = dataset.Id, Acquisition = "psychic" }).ContentOrThrow());
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        var benchOnly = await Assert.ThrowsAsync<AlcApiException>(() =>
-            engine.Api.CreateProjectAsync(new CreateProjectRequest { Name = "y", DatasetId = dataset.Id, Acquisition = "default" }).ContentOrThrow());
-        Assert.Equal(HttpStatusCode.BadRequest, benchOnly.Status);
-        Assert.Contains("runs in `alc-engine bench` only", benchOnly.Message, StringComparison.Ordinal);
+        Assert.Contains("Known: default, sim", bad.Message, StringComparison.Ordinal);
         Assert.Empty(await engine.Api.ListProjectsAsync().ContentOrThrow());
         await Assert.ThrowsAsync<AlcApiException>(() => engine.Api.GetQueryCropAsync(42).EnsureSuccess());
     }

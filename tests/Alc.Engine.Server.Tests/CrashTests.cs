@@ -26,7 +26,8 @@ public sealed class CrashTests : IDisposable
             datasetId = dataset.Id;
             var project = await (await client.Post("/projects", new CreateProjectRequest
             {
-                Name = "crash", DatasetId = dataset.Id, Budget = 40, Iterations = 400, CropSize = 32, BatchSize = 4,
+                // SIM: this test is about the answer log; the default's judges (9× the training) have their own test below.
+                Name = "crash", DatasetId = dataset.Id, Acquisition = "sim", Budget = 40, Iterations = 400, CropSize = 32, BatchSize = 4,
             })).Read<ProjectDto>(HttpStatusCode.Created);
             projectId = project.Id;
             var started = await (await client.PostAsync($"/projects/{projectId}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
@@ -133,6 +134,52 @@ public sealed class CrashTests : IDisposable
             var final = await client.Get<ProjectMetricsDto>($"/projects/{projectId}/metrics");
             Assert.Equal(40, final.Rounds[0].Clicks);
             Assert.NotNull(final.Rounds[0].DataMIoU);
+        }
+    }
+
+    [Fact]
+    public async Task Sigkill_while_the_default_strategys_judges_train_resumes_the_round_to_the_labels_of_an_uninterrupted_one()
+    {
+        string world = _scratch.WriteWorld();
+        int port = EngineProcess.FreePort();
+        var environment = new Dictionary<string, string> { ["ALC_ALLOWEDIMPORTROOTS"] = _scratch.Imports };
+        CreateProjectRequest Project(string name, long datasetId) =>
+            new() { Name = name, DatasetId = datasetId, Budget = 6, Iterations = 30, CropSize = 32, BatchSize = 4 };
+        long datasetId, killedId, jobId;
+        using (var engine = await EngineProcess.Start(_scratch.Data, port, environment))
+        {
+            using var client = engine.Client();
+            datasetId = (await client.ImportWorld("world", world)).Id;
+            killedId = (await (await client.Post("/projects", Project("killed", datasetId))).Read<ProjectDto>(HttpStatusCode.Created)).Id;
+            jobId = (await (await client.PostAsync($"/projects/{killedId}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted)).Job.Id;
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            JobDto job;
+            while (!((job = await client.Get<JobDto>($"/jobs/{jobId}")).Message ?? "").Contains("training judge", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline && job.State is JobState.Queued or JobState.Running, $"the judges never trained: {job.State} {job.Message}\n{engine.Log}");
+                await Task.Delay(10);
+            }
+
+            engine.Kill();
+        }
+
+        using (var engine = await EngineProcess.Start(_scratch.Data, port, environment))
+        {
+            using var client = engine.Client();
+            var job = await client.WaitForJob(jobId, 300);
+            Assert.True(job.State == JobState.Succeeded, $"{job.State} {job.Error}\n{engine.Log}");
+            var automated = (await client.Get<ProjectMetricsDto>($"/projects/{killedId}/metrics")).Rounds.Single().AutomatedCorrection;
+            Assert.NotNull(automated);
+
+            // The same project never interrupted: the resumed round scored from its checkpoint to the same labels and queries.
+            long calmId = (await (await client.Post("/projects", Project("calm", datasetId))).Read<ProjectDto>(HttpStatusCode.Created)).Id;
+            Assert.Equal(RoundState.Querying, (await client.RunRound(calmId)).State);
+            Assert.Equal(automated, (await client.Get<ProjectMetricsDto>($"/projects/{calmId}/metrics")).Rounds.Single().AutomatedCorrection);
+            Assert.Equal(await client.GetByteArrayAsync($"/projects/{calmId}/export?format=coco"),
+                await client.GetByteArrayAsync($"/projects/{killedId}/export?format=coco"));
+            var killed = (await client.Get<QueryBatchDto>($"/projects/{killedId}/queries/next?annotator=a&count=100")).Queries;
+            var calm = (await client.Get<QueryBatchDto>($"/projects/{calmId}/queries/next?annotator=a&count=100")).Queries;
+            Assert.Equal(calm.Select(q => (q.Kind, q.ImageId, q.X, q.Y, q.Score)), killed.Select(q => (q.Kind, q.ImageId, q.X, q.Y, q.Score)));
         }
     }
 

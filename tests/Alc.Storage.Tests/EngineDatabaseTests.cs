@@ -15,13 +15,13 @@ public sealed class EngineDatabaseTests : IDisposable
         var database = new EngineDatabase(_temp["alc.db"]);
         Assert.Equal(0, database.SchemaVersion());
         Assert.Equal(EngineDatabase.LatestVersion, database.Migrate());
-        Assert.Equal(2, EngineDatabase.LatestVersion);
+        Assert.Equal(3, EngineDatabase.LatestVersion);
         using var connection = database.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys;"));
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;").ToList();
         foreach (string table in new[] { "datasets", "classes", "images", "projects", "models", "rounds", "queries", "answers",
-                     "applied_corrections", "idempotency", "jobs", "round_metrics", "schema_migrations" })
+                     "applied_corrections", "idempotency", "jobs", "round_metrics", "auto_corrections", "schema_migrations" })
         {
             Assert.Contains(table, tables);
         }
@@ -32,19 +32,19 @@ public sealed class EngineDatabaseTests : IDisposable
     {
         var database = new EngineDatabase(_temp["alc.db"]);
         database.Migrate();
-        Assert.Equal(2, database.Migrate());
+        Assert.Equal(3, database.Migrate());
         using (var connection = database.Open())
         {
-            Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
+            Assert.Equal(3, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
             connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'now');");
         }
 
         var ex = Assert.Throws<InvalidOperationException>(() => database.Migrate());
-        Assert.Contains("schema version 99, newer than this build's 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this build's 3", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_version_1_file_with_data_migrates_to_version_2_keeping_its_rows()
+    public void A_version_1_file_with_data_migrates_to_the_latest_version_keeping_its_rows()
     {
         var database = new EngineDatabase(_temp["alc.db"]);
         using (var connection = database.Open())
@@ -59,7 +59,7 @@ public sealed class EngineDatabaseTests : IDisposable
         }
 
         Assert.Equal(1, database.SchemaVersion());
-        Assert.Equal(2, database.Migrate());
+        Assert.Equal(3, database.Migrate());
         using var migrated = database.Open();
         var job = migrated.QuerySingle<(long Id, string State, long? RoundId)>("SELECT id, state, round_id FROM jobs;");
         Assert.Equal((7L, "succeeded", (long?)null), job);

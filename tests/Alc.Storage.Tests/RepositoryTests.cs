@@ -107,4 +107,39 @@ public sealed class RepositoryTests : IDisposable
         using var connection = _database.Open();
         Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM applied_corrections;"));
     }
+
+    [Fact]
+    public void A_rounds_automated_correction_and_region_checks_are_stored_with_its_queries_or_not_at_all()
+    {
+        var (project, round, _) = Querying(1);
+        var rounds = new RoundRepository(_database, _clock);
+        rounds.Close(round, new RoundMetricsRow());
+        var (next, _) = rounds.Start(project);
+        rounds.CompleteTraining(next, new string('c', 64));
+        next = rounds.Get(next.Id)!;
+        long image = new QueryRepository(_database, _clock).ForRound(round.Id)[0].ImageId;
+        var auto = new NewAutoCorrection(12, new string('d', 64), "{\"pixels\":12}");
+        NewQuery[] queries = [new(image, 5, 1, 0, 40, RegionBlob: new string('e', 64)), new(image, 6, 2, 1, 30)];
+
+        // A failing transition stores neither the queries nor the automated correction.
+        Assert.Throws<StorageConflictException>(() => rounds.CompleteScoring(round, queries, null, auto));
+        Assert.Empty(rounds.AutoCorrections(project));
+
+        rounds.CompleteScoring(next, queries, 0.4, auto);
+        var stored = Assert.Single(rounds.AutoCorrections(project));
+        Assert.Equal((next.Id, 2, 12L, auto.ChangesBlob, auto.RecordJson), (stored.RoundId, stored.RoundNumber, stored.ChangedPixels, stored.ChangesBlob, stored.RecordJson));
+        var rows = new QueryRepository(_database, _clock).ForRound(next.Id);
+        Assert.Equal([new string('e', 64), null], rows.Select(q => q.RegionBlob));
+
+        // An answer to a region check carries its region into the log D_t is replayed from.
+        new AnswerRepository(_database, _clock).Commit(new AnswerBatch
+        {
+            IdempotencyKey = "k",
+            RequestHash = "h",
+            ResponseJson = "{}",
+            Annotator = "a",
+            Answers = [new NewAnswer(rows[0].Id, "correct", 1, 10, 3)],
+        });
+        Assert.Equal(new string('e', 64), new AnswerRepository(_database, _clock).ForProject(project).Single(a => a.RoundId == next.Id).RegionBlob);
+    }
 }

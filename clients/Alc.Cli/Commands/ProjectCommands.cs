@@ -11,7 +11,7 @@ internal static class ProjectCommands
     {
         var name = new Option<string>("--name") { Description = "Unique project name.", Required = true };
         var dataset = new Option<long>("--dataset") { Description = "Dataset id.", Required = true };
-        var acquisition = new Option<string>("--acquisition") { Description = "sim, lcil, cil, softmin, aiou, margin, entropy or random.", DefaultValueFactory = _ => "sim" };
+        var acquisition = new Option<string>("--acquisition") { Description = "default (SIM with automated correction and region checks), or sim, lcil, cil, softmin, aiou, abc, margin, entropy or random.", DefaultValueFactory = _ => "default" };
         var budget = new Option<int>("--budget") { Description = "Queries per round (B).", DefaultValueFactory = _ => 100 };
         var model = new Option<string>("--model") { Description = "Segmentation model.", DefaultValueFactory = _ => "fcn-small" };
         var iterations = new Option<int>("--iterations") { Description = "Training iterations per round.", DefaultValueFactory = _ => 200 };

@@ -129,6 +129,69 @@ namespace Alc.Client
     }
 
     /// <summary>
+    /// One round's automated correction: labels changed without a click, and the region checks it asked.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AutomatedCorrectionDto
+    {
+
+        /// <summary>
+        /// τ: the judges' confidence a pixel needed to be relabelled.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("threshold")]
+        public double Threshold { get; set; } = default!;
+
+        /// <summary>
+        /// Unqueried superpixels judged.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("candidates")]
+        public int Candidates { get; set; } = default!;
+
+        /// <summary>
+        /// Superpixels with at least one relabelled pixel.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("superpixels")]
+        public int Superpixels { get; set; } = default!;
+
+        /// <summary>
+        /// Pixels relabelled.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pixels")]
+        public long Pixels { get; set; } = default!;
+
+        /// <summary>
+        /// Of those, pixels whose new label equals the ground truth (null without ground truth).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pixelsRight")]
+        public long? PixelsRight { get; set; } = default!;
+
+        /// <summary>
+        /// PixelsRight / Pixels (null without ground truth or changes).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shareRight")]
+        public double? ShareRight { get; set; } = default!;
+
+        /// <summary>
+        /// Region checks asked (part of the round's budget B).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("checks")]
+        public int Checks { get; set; } = default!;
+
+        /// <summary>
+        /// Region checks answered so far.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("checksAnswered")]
+        public int ChecksAnswered { get; set; } = default!;
+
+        /// <summary>
+        /// Region checks answered with a correction (the judges were right that the label was wrong).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("checkCorrections")]
+        public int CheckCorrections { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// One class of a dataset.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -201,11 +264,12 @@ namespace Alc.Client
         public long DatasetId { get; set; } = default!;
 
         /// <summary>
-        /// Acquisition: sim (default), lcil, cil, softmin, aiou, margin, entropy or random.
+        /// Strategy: default (SIM, with automated correction of confident regions by out-of-fold judges and region checks on
+        /// <br/>part of each round's budget), or a plain acquisition: sim, lcil, cil, softmin, aiou, abc, margin, entropy or random.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("acquisition")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Acquisition { get; set; } = "sim";
+        public string Acquisition { get; set; } = "default";
 
         /// <summary>
         /// B, queries per round.
@@ -821,7 +885,8 @@ namespace Alc.Client
 
     /// <summary>
     /// A correction query: "pixel (Alc.Engine.Server.Contracts.QueryDto.X, Alc.Engine.Server.Contracts.QueryDto.Y) of image Alc.Engine.Server.Contracts.QueryDto.ImageId is labelled
-    /// <br/>Alc.Engine.Server.Contracts.QueryDto.ShownClass; give the right class only if that is wrong".
+    /// <br/>Alc.Engine.Server.Contracts.QueryDto.ShownClass; give the right class only if that is wrong". A Alc.Engine.Server.Contracts.QueryKind.Region query asks
+    /// <br/>the same about a whole region (Alc.Engine.Server.Contracts.QueryDto.Region).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class QueryDto
@@ -863,8 +928,13 @@ namespace Alc.Client
         [System.Text.Json.Serialization.JsonPropertyName("y")]
         public int Y { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QueryKind>))]
+        public QueryKind Kind { get; set; } = default!;
+
         /// <summary>
-        /// The superpixel the answer expands to.
+        /// The superpixel the answer expands to (for a region check, the queried pixel's superpixel, which it does not cover).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("superpixelId")]
         public int SuperpixelId { get; set; } = default!;
@@ -883,7 +953,7 @@ namespace Alc.Client
         public string ShownClass { get; set; } = default!;
 
         /// <summary>
-        /// The acquisition score (higher = asked first).
+        /// The acquisition score, for a region check the pixels it is expected to fix, Σ f(ŷ) (higher = asked first).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("score")]
         public double Score { get; set; } = default!;
@@ -905,6 +975,60 @@ namespace Alc.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("answered")]
         public bool Answered { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        public QueryRegionDto? Region { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What an answer to a query covers.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum QueryKind
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"pixel")]
+        Pixel = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"region")]
+        Region = 1,
+
+    }
+
+    /// <summary>
+    /// The region a region check's answer covers, as a COCO run-length encoding (column-major, compressed counts).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class QueryRegionDto
+    {
+
+        /// <summary>
+        /// Pixels in the region.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pixels")]
+        public int Pixels { get; set; } = default!;
+
+        /// <summary>
+        /// [height, width] of the image.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("size")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<int> Size { get; set; } = new System.Collections.Generic.List<int>();
+
+        /// <summary>
+        /// COCO compressed RLE counts string (pycocotools' `mask.decode` reads it).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("counts")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Counts { get; set; } = default!;
+
+        /// <summary>
+        /// [x, y, width, height] of the region.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bbox")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<int> Bbox { get; set; } = new System.Collections.Generic.List<int>();
 
     }
 
@@ -1037,6 +1161,9 @@ namespace Alc.Client
         [System.Text.Json.Serialization.JsonPropertyName("correctionsPerClass")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.Dictionary<string, int> CorrectionsPerClass { get; set; } = new System.Collections.Generic.Dictionary<string, int>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("automatedCorrection")]
+        public AutomatedCorrectionDto? AutomatedCorrection { get; set; } = default!;
 
     }
 

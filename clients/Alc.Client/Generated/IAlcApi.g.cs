@@ -107,10 +107,15 @@ public partial interface IAlcApi
     [Get("/queries/{queryId}")]
     Task<IApiResponse<QueryDto>> GetQueryAsync(long queryId, CancellationToken cancellationToken = default);
 
-    /// <summary>A PNG crop around the queried pixel (red cross-hair) with the outline of its superpixel (yellow).</summary>
+    /// <summary>A PNG crop around the queried pixel (red cross-hair) with the outline (yellow) of what the answer covers: its superpixel, or a region check&apos;s region.</summary>
     /// <remarks><c>GET /queries/{queryId}/crop.png</c> (operation <c>GetQueryCrop</c>).</remarks>
     [Get("/queries/{queryId}/crop.png")]
     Task<HttpResponseMessage> GetQueryCropAsync(long queryId, CancellationToken cancellationToken = default);
+
+    /// <summary>A region check&apos;s region as a full-image 8-bit grey PNG mask (255 inside, 0 outside); 404 for a pixel query.</summary>
+    /// <remarks><c>GET /queries/{queryId}/region.png</c> (operation <c>GetQueryRegion</c>).</remarks>
+    [Get("/queries/{queryId}/region.png")]
+    Task<HttpResponseMessage> GetQueryRegionAsync(long queryId, CancellationToken cancellationToken = default);
 
     /// <summary>Readiness: migrations applied and start-up work done.</summary>
     /// <remarks><c>GET /ready</c> (operation <c>GetReadiness</c>).</remarks>

@@ -25,17 +25,27 @@ public sealed record RegionCheck(int ImageKey, DisagreementRegion Region)
     /// Applies an answer: a correction relabels every pixel of the region to <paramref name="label"/>; whatever the
     /// verdict, the region's pixels are marked checked, so no later correction or check touches them.
     /// </summary>
-    public ExpansionResult Apply(CampaignImage image, QueryVerdict verdict, byte label)
+    public ExpansionResult Apply(CampaignImage image, QueryVerdict verdict, byte label) => Apply(image, Region.Pixels, verdict, label);
+
+    /// <summary>Applies an answer to a region check whose region is <paramref name="region"/> (a stored check, replayed or answered over HTTP).</summary>
+    /// <exception cref="ArgumentException">The label is not a class of the image, or a pixel lies outside it.</exception>
+    public static ExpansionResult Apply(CampaignImage image, IReadOnlyList<int> region, QueryVerdict verdict, byte label)
     {
         ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(region);
         if (verdict == QueryVerdict.Correct && label >= image.Labels.ClassCount)
         {
             throw new ArgumentException($"Label {label} is not a class of this dataset (ids 0..{image.Labels.ClassCount - 1}).", nameof(label));
         }
 
+        if (region.Any(p => (uint)p >= (uint)image.Labels.PixelCount))
+        {
+            throw new ArgumentException($"A region pixel lies outside image {image.Key} ({image.Labels.PixelCount} pixels).", nameof(region));
+        }
+
         var changed = new List<int>();
         var previous = new List<byte>();
-        foreach (int p in Region.Pixels)
+        foreach (int p in region)
         {
             image.Checked.Add(p);
             byte old = image.Labels[p];
@@ -47,6 +57,6 @@ public sealed record RegionCheck(int ImageKey, DisagreementRegion Region)
             }
         }
 
-        return new ExpansionResult(Region.Pixels.Length, [.. changed], [.. previous]);
+        return new ExpansionResult(region.Count, [.. changed], [.. previous]);
     }
 }

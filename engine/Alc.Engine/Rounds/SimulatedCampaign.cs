@@ -1,4 +1,4 @@
-using Alc.Core.Cost;
+using Alc.Core.Correction;
 using Alc.Core.Maps;
 using Alc.Core.Metrics;
 using Alc.Core.Oracle;
@@ -9,8 +9,9 @@ namespace Alc.Engine.Rounds;
 /// <summary>
 /// A whole correction campaign against a simulated oracle: from the warm-start model θ0, each round selects B
 /// queries with θ_(t−1) (<see cref="QuerySelector"/>), answers them from ground truth, applies the answers
-/// (<see cref="AnswerApplier"/>), optionally corrects labels automatically and asks the strategy's region checks
-/// (<see cref="AutomatedCorrection"/>, <see cref="RegionCheck"/>), retrains θ_t on D_t and measures (<see cref="CampaignEvaluator"/>).
+/// (<see cref="AnswerApplier"/>), retrains θ_t on D_t and measures (<see cref="CampaignEvaluator"/>). A strategy with
+/// automated correction (<see cref="AutoCorrectionStep"/>) runs it first in the round — confident pixels, whose region
+/// checks then share B with the acquisition's queries, as the engine does — or, for A²LC's LCM, after the answers.
 /// The HTTP engine runs the same steps with people answering instead of the oracle.
 /// </summary>
 public static class SimulatedCampaign
@@ -40,24 +41,37 @@ public static class SimulatedCampaign
         ArgumentNullException.ThrowIfNull(strategy);
         strategy.Validate();
         int classes = warmStart.ClassCount;
-        var ledger = new AnnotationLedger(classes);
-        long corrected = 0;
+        var asked = new OracleAnswers(train, oracle, strategy, classes);
         progress?.Report(new CampaignProgress(0, rounds, "evaluate"));
         var records = new List<RoundRecord>
         {
             new() { Round = 0, DataMIoU = CampaignEvaluator.DataMIoU(train, classes), ModelMIoU = CampaignEvaluator.ModelMIoU(warmStart, validation, cancellationToken) },
         };
-        var byKey = train.ToDictionary(i => i.Key);
-        var answers = new List<AnsweredSuperpixel>();
+        // Confident-pixel correction runs where the engine's RoundWorker runs it, before the round's queries are selected, so
+        // the HTTP engine and the bench reach the same labels; A²LC's LCM learns from the round's own answers, so it runs after them.
+        bool correctFirst = strategy.AutoCorrection is { Method: not CorrectionMethod.Lcm };
         ISegmentationPredictor model = warmStart;
         try
         {
             for (int round = 1; round <= rounds; round++)
             {
+                int current = round;
+                var judgeProgress = progress is null ? null
+                    : new Action<int, TrainingProgress>((_, p) => progress.Report(new CampaignProgress(current, rounds, "auto-correct: out-of-fold models", p)));
+                AutoCorrectionOutcome? first = null;
+                if (correctFirst)
+                {
+                    progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
+                    first = AutoCorrectionStep.Run(train, model, judgeTrainer ?? trainer, asked.Log, round, strategy,
+                        strategy.AutoCorrection!.ChecksFor(strategy.Budget), judgeProgress, cancellationToken);
+                }
+
                 progress?.Report(new CampaignProgress(round, rounds, "select"));
-                int checkCount = strategy.AutoCorrection?.ChecksFor(strategy.Budget) ?? 0;
-                var queries = QuerySelector.Select(train, model, strategy with { Budget = strategy.Budget - checkCount }, cancellationToken);
-                var probabilities = strategy.Expansion && strategy.Epsilon > 0 ? Probabilities(model, queries, byKey, cancellationToken) : null;
+                int reserved = first?.Checks.Count ?? strategy.AutoCorrection?.ChecksFor(strategy.Budget) ?? 0;
+                var queries = strategy.Budget > reserved
+                    ? QuerySelector.Select(train, model, strategy with { Budget = strategy.Budget - reserved }, cancellationToken)
+                    : [];
+                var probabilities = strategy.Expansion && strategy.Epsilon > 0 ? Probabilities(model, queries, asked, cancellationToken) : null;
 
                 progress?.Report(new CampaignProgress(round, rounds, "answer"));
                 var quality = new CorrectionQuality();
@@ -66,33 +80,28 @@ public static class SimulatedCampaign
                     quality.AddImageBefore(image.Labels.Labels, image.GroundTruth!.Labels);
                 }
 
-                foreach (var query in queries)
+                AutoCorrectionRecord? auto;
+                if (first is not null)
                 {
-                    var image = byKey[query.ImageKey];
-                    byte shown = image.Labels[query.Pixel];
-                    var answer = oracle.Answer(image.Key, query.Pixel, shown, image.GroundTruth!.Labels, image.Labels, image.Superpixels);
-                    ledger.Record(answer.Verdict, answer.Seconds);
-                    quality.AddQuery(shown, image.GroundTruth.Labels[query.Pixel]);
-                    var result = AnswerApplier.Apply(image, query with { ShownLabel = shown }, answer.Verdict, answer.Label, strategy,
-                        probabilities?.GetValueOrDefault(image.Key));
-                    quality.AddExpansion(result, image.Labels, image.GroundTruth.Labels);
-                    corrected += result.Changed;
-                    answers.Add(new AnsweredSuperpixel(image.Key, query.SuperpixelId, round, answer.Verdict, shown, answer.Label));
+                    auto = AskInEngineOrder(first, queries, asked, round, quality, probabilities);
                 }
-
-                AutoCorrectionRecord? auto = null;
-                if (strategy.AutoCorrection is { } lcm)
+                else
                 {
-                    progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
-                    var checks = new List<RegionCheck>();
-                    auto = AutoCorrect(train, model, judgeTrainer ?? trainer, answers, round, rounds, strategy, lcm, checkCount, checks, progress, cancellationToken);
-                    var (checkChanged, checkRight) = AskChecks(checks, byKey, oracle, ledger, quality);
-                    corrected += checkChanged;
-                    auto = auto with { Checks = checks.Count, CheckPixels = checkChanged, CheckPixelsRight = checkRight };
+                    foreach (var query in queries)
+                    {
+                        asked.Ask(query, asked.Image(query.ImageKey).Labels[query.Pixel], round, quality, probabilities?.GetValueOrDefault(query.ImageKey));
+                    }
+
+                    auto = null;
+                    if (strategy.AutoCorrection is not null)
+                    {
+                        progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
+                        var outcome = AutoCorrectionStep.Run(train, model, judgeTrainer ?? trainer, asked.Log, round, strategy, reserved, judgeProgress, cancellationToken);
+                        auto = WithChecks(outcome, outcome.Checks.Select(c => asked.Ask(c, quality)).ToList());
+                    }
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                int current = round;
                 var next = trainer.Train(train.Select(i => i.ToSample()).ToList(), strategy.Retrain == RetrainPolicy.Continue ? model : null,
                     progress is null ? null : new SyncProgress<TrainingProgress>(p => progress.Report(new CampaignProgress(current, rounds, "train", p))),
                     cancellationToken);
@@ -106,14 +115,14 @@ public static class SimulatedCampaign
                 records.Add(new RoundRecord
                 {
                     Round = round,
-                    Clicks = ledger.Clicks,
-                    Bits = ledger.Bits,
-                    Seconds = ledger.Seconds,
+                    Clicks = asked.Ledger.Clicks,
+                    Bits = asked.Ledger.Bits,
+                    Seconds = asked.Ledger.Seconds,
                     DataMIoU = CampaignEvaluator.DataMIoU(train, classes),
                     ModelMIoU = CampaignEvaluator.ModelMIoU(model, validation, cancellationToken),
                     Precision = quality.Precision,
                     Recall = quality.Recall,
-                    CorrectedPixels = corrected,
+                    CorrectedPixels = asked.Corrected,
                     AutoCorrection = auto,
                 });
             }
@@ -129,48 +138,43 @@ public static class SimulatedCampaign
         return records;
     }
 
-    // Region checks go to the same oracle, cost and quality ledgers as acquisition queries; returns pixels changed and of those right.
-    private static (long Changed, long Right) AskChecks(List<RegionCheck> checks, Dictionary<int, CampaignImage> byKey, SimulatedOracle oracle,
-        AnnotationLedger ledger, CorrectionQuality quality)
+    // As the engine stores and answers them: region checks, then the acquisition's queries minus any on a check's pixel,
+    // answered best score first (a check's score is its region's mass), each showing the label it had when selected.
+    private static AutoCorrectionRecord AskInEngineOrder(AutoCorrectionOutcome outcome, IReadOnlyList<CorrectionQuery> queries, OracleAnswers asked,
+        int round, CorrectionQuality quality, Dictionary<int, ProbabilityMap>? probabilities)
     {
-        long changed = 0, right = 0;
-        foreach (var check in checks)
+        var checkPixels = outcome.Checks.Select(c => (c.ImageKey, c.Pixel)).ToHashSet();
+        var results = new List<(long Changed, long Right)>();
+        var order = outcome.Checks.Select(c => (Score: c.Region.Mass, Check: (RegionCheck?)c, Query: (CorrectionQuery?)null))
+            .Concat(queries.Where(q => !checkPixels.Contains((q.ImageKey, q.Pixel))).Select(q => (q.Score, Check: (RegionCheck?)null, Query: (CorrectionQuery?)q)))
+            .OrderByDescending(item => item.Score);
+        foreach (var (_, check, query) in order)
         {
-            var image = byKey[check.ImageKey];
-            var truth = image.GroundTruth!;
-            var answer = oracle.Answer(image.Key, check.Pixel, check.ShownLabel, truth.Labels, image.Labels, image.Superpixels);
-            ledger.Record(answer.Verdict, answer.Seconds);
-            quality.AddQuery(check.ShownLabel, truth.Labels[check.Pixel]);
-            var result = check.Apply(image, answer.Verdict, answer.Label);
-            quality.AddExpansion(result, image.Labels, truth.Labels);
-            changed += result.Changed;
-            right += result.ChangedPixels.Count(p => truth[p] == image.Labels[p]);
+            if (check is not null)
+            {
+                results.Add(asked.Ask(check, quality));
+            }
+            else
+            {
+                asked.Ask(query!, query!.ShownLabel, round, quality, probabilities?.GetValueOrDefault(query.ImageKey));
+            }
         }
 
-        return (changed, right);
+        return WithChecks(outcome, results);
     }
 
-    // The automated correction, judged by θ_(t−1) or by out-of-fold models trained on D_t after this round's answers.
-    private static AutoCorrectionRecord AutoCorrect(IReadOnlyList<CampaignImage> train, ISegmentationPredictor model, ISegmentationTrainer trainer,
-        List<AnsweredSuperpixel> answers, int round, int rounds, CorrectionStrategy strategy, Alc.Core.Correction.LabelCorrectionOptions options,
-        int checkCount, List<RegionCheck> checks, IProgress<CampaignProgress>? progress, CancellationToken cancellationToken)
+    private static AutoCorrectionRecord WithChecks(AutoCorrectionOutcome outcome, List<(long Changed, long Right)> results) => outcome.Record with
     {
-        long seed = (strategy.Seed * 1009) + round;
-        if (options.OutOfFoldModels < 2)
-        {
-            return AutomatedCorrection.Run(train, _ => model, answers, round, options, strategy.ExcludeZeroId, seed, checkCount, checks, cancellationToken);
-        }
-
-        using var folds = OutOfFoldModels.Train(train, trainer, options.OutOfFoldModels,
-            progress is null ? null : (_, p) => progress.Report(new CampaignProgress(round, rounds, "auto-correct: out-of-fold models", p)), cancellationToken);
-        return AutomatedCorrection.Run(train, folds.For, answers, round, options, strategy.ExcludeZeroId, seed, checkCount, checks, cancellationToken);
-    }
+        Checks = outcome.Checks.Count,
+        CheckPixels = results.Sum(r => r.Changed),
+        CheckPixelsRight = results.Sum(r => r.Right),
+    };
 
     // Softmax outputs of just the images that were queried (ε > 0 compares them during expansion).
     private static Dictionary<int, ProbabilityMap> Probabilities(ISegmentationPredictor model, IReadOnlyList<CorrectionQuery> queries,
-        Dictionary<int, CampaignImage> byKey, CancellationToken cancellationToken)
+        OracleAnswers asked, CancellationToken cancellationToken)
     {
-        var images = queries.Select(q => q.ImageKey).Distinct().Select(k => byKey[k]).ToList();
+        var images = queries.Select(q => q.ImageKey).Distinct().Select(asked.Image).ToList();
         return images.Zip(model.PredictProbabilities(images.Select(i => i.ToInput()), cancellationToken))
             .ToDictionary(p => p.First.Key, p => new ProbabilityMap(p.First.Width, p.First.Height, model.ClassCount, p.Second));
     }

@@ -67,7 +67,7 @@ public sealed class AnswerRepository(EngineDatabase database, TimeProvider clock
         using var connection = database.Open();
         return connection.Query<AnswerRow>(
             """
-            SELECT a.id, a.query_id, q.round_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, a.annotator, a.verdict, a.label,
+            SELECT a.id, a.query_id, q.round_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, q.region_blob, a.annotator, a.verdict, a.label,
                    a.elapsed_ms, a.idempotency_key
             FROM answers a JOIN queries q ON q.id = a.query_id JOIN rounds r ON r.id = q.round_id
             WHERE r.project_id = @projectId ORDER BY a.id;

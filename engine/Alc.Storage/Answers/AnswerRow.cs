@@ -24,6 +24,9 @@ public sealed record AnswerRow
     /// <summary>The label the query showed.</summary>
     public int ShownLabel { get; init; }
 
+    /// <summary>For a region check, the blob of the region the answer covers; null for a pixel query.</summary>
+    public string? RegionBlob { get; init; }
+
     /// <summary>Who answered.</summary>
     public string Annotator { get; init; } = "";
 

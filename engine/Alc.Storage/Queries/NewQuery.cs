@@ -6,4 +6,5 @@ namespace Alc.Storage.Queries;
 /// <param name="SuperpixelId">The superpixel.</param>
 /// <param name="ShownLabel">The pixel's current label.</param>
 /// <param name="Score">The acquisition score.</param>
-public sealed record NewQuery(long ImageId, int Pixel, int SuperpixelId, int ShownLabel, double Score);
+/// <param name="RegionBlob">For a region check, the blob of its region's pixels; null for a pixel query.</param>
+public sealed record NewQuery(long ImageId, int Pixel, int SuperpixelId, int ShownLabel, double Score, string? RegionBlob = null);

@@ -7,7 +7,7 @@ public sealed class QueryRepository(EngineDatabase database, TimeProvider clock)
 {
     internal const string Select = """
         SELECT q.id, q.round_id, r.number AS round_number, r.project_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, q.score,
-               q.lease_owner, q.lease_expires_at, q.answered
+               q.lease_owner, q.lease_expires_at, q.answered, q.region_blob
         FROM queries q JOIN rounds r ON r.id = q.round_id
         """;
 

@@ -38,4 +38,7 @@ public sealed record QueryRow
 
     /// <summary>Whether an answer was accepted.</summary>
     public bool Answered { get; init; }
+
+    /// <summary>For a region check, the blob of its region's pixels (the answer covers them); null for a pixel query.</summary>
+    public string? RegionBlob { get; init; }
 }

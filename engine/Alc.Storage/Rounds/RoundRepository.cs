@@ -100,9 +100,12 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
         transaction.Commit();
     }
 
-    /// <summary>scoring → querying: stores the selected queries and the model's validation mIoU.</summary>
+    /// <summary>
+    /// scoring → querying: stores the selected queries, the model's validation mIoU and, for a strategy with one, the
+    /// round's automated correction, all in one transaction.
+    /// </summary>
     /// <exception cref="StorageConflictException">The round is not in scoring.</exception>
-    public void CompleteScoring(RoundRow round, IReadOnlyList<NewQuery> queries, double? modelMiou)
+    public void CompleteScoring(RoundRow round, IReadOnlyList<NewQuery> queries, double? modelMiou, NewAutoCorrection? autoCorrection = null)
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(queries);
@@ -111,8 +114,18 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
         Require(connection.Execute("UPDATE rounds SET state = 'querying' WHERE id = @Id AND state = 'scoring';", new { round.Id }, transaction),
             round, RoundStates.Scoring);
         connection.Execute(
-            "INSERT INTO queries (round_id, image_id, pixel, superpixel_id, shown_label, score) VALUES (@roundId, @ImageId, @Pixel, @SuperpixelId, @ShownLabel, @Score);",
-            queries.Select(q => new { roundId = round.Id, q.ImageId, q.Pixel, q.SuperpixelId, q.ShownLabel, q.Score }), transaction);
+            """
+            INSERT INTO queries (round_id, image_id, pixel, superpixel_id, shown_label, score, region_blob)
+            VALUES (@roundId, @ImageId, @Pixel, @SuperpixelId, @ShownLabel, @Score, @RegionBlob);
+            """,
+            queries.Select(q => new { roundId = round.Id, q.ImageId, q.Pixel, q.SuperpixelId, q.ShownLabel, q.Score, q.RegionBlob }), transaction);
+        if (autoCorrection is not null)
+        {
+            connection.Execute(
+                "INSERT INTO auto_corrections (round_id, changed_pixels, changes_blob, record_json) VALUES (@Id, @ChangedPixels, @ChangesBlob, @RecordJson);",
+                new { round.Id, autoCorrection.ChangedPixels, autoCorrection.ChangesBlob, autoCorrection.RecordJson }, transaction);
+        }
+
         connection.Execute(
             "INSERT INTO round_metrics (round_id, clicks, bits, seconds, model_miou) VALUES (@Id, 0, 0, 0, @modelMiou);",
             new { round.Id, modelMiou }, transaction);
@@ -158,6 +171,17 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
         return connection.QuerySingleOrDefault<JobRow>(
             "SELECT id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at FROM jobs WHERE round_id = @roundId ORDER BY id DESC LIMIT 1;",
             new { roundId });
+    }
+
+    /// <summary>The automated corrections of the project's rounds, in round order.</summary>
+    public IReadOnlyList<AutoCorrectionRow> AutoCorrections(long projectId)
+    {
+        using var connection = database.Open();
+        return connection.Query<AutoCorrectionRow>(
+            """
+            SELECT a.round_id, r.number AS round_number, a.changed_pixels, a.changes_blob, a.record_json
+            FROM auto_corrections a JOIN rounds r ON r.id = a.round_id WHERE r.project_id = @projectId ORDER BY r.number;
+            """, new { projectId }).AsList();
     }
 
     /// <summary>The metrics of every round of the project that has them, in round order.</summary>

@@ -46,8 +46,22 @@ internal static class Dtos
             Time(row.CreatedAt));
     }
 
-    public static QueryDto Query(QueryRow row, int width, IReadOnlyList<ClassInfo> classes) =>
-        new(row.Id, row.ProjectId, row.RoundNumber, row.ImageId, row.Pixel % width, row.Pixel / width, row.SuperpixelId, row.ShownLabel,
+    public static QueryDto Query(QueryRow row, int width, int height, IReadOnlyList<ClassInfo> classes, BlobStore blobs) =>
+        new(row.Id, row.ProjectId, row.RoundNumber, row.ImageId, row.Pixel % width, row.Pixel / width,
+            row.RegionBlob is null ? QueryKind.Pixel : QueryKind.Region, row.SuperpixelId, row.ShownLabel,
             row.ShownLabel < classes.Count ? classes[row.ShownLabel].Name : "ignore", row.Score, row.LeaseOwner, Time(row.LeaseExpiresAt, true),
-            row.Answered);
+            row.Answered, row.RegionBlob is null ? null : Region(AutoCorrectionBlobs.DecodeRegion(blobs.Get(row.RegionBlob)), width, height));
+
+    private static QueryRegionDto Region(int[] pixels, int width, int height)
+    {
+        var mask = new byte[width * height];
+        foreach (int p in pixels)
+        {
+            mask[p] = 1;
+        }
+
+        var rle = Alc.Core.Rle.CocoRle.Encode(mask, width, height);
+        var box = rle.BoundingBox();
+        return new QueryRegionDto(pixels.Length, [height, width], rle.ToCountsString(), [box.X, box.Y, box.Width, box.Height]);
+    }
 }

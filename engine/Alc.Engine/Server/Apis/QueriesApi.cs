@@ -1,9 +1,12 @@
+using Alc.Core.Maps;
 using Alc.Engine.Server.Campaigns;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Problems;
 using Alc.Imaging.Overlays;
 using Alc.Imaging.Photos;
+using Alc.Imaging.Png;
+using Alc.Storage;
 using Alc.Storage.Projects;
 using Alc.Storage.Queries;
 using Alc.Storage.Rounds;
@@ -22,7 +25,7 @@ internal static class QueriesApi
         var group = endpoints.MapGroup("").WithTags("queries").RequireAuthorization(Auth.ApiKeyDefaults.Annotator);
 
         group.MapGet("/projects/{projectId:long}/queries/next", (long projectId, string annotator, int? count, ProjectRepository projects, RoundRepository rounds,
-                QueryRepository queries, CampaignStates states, IOptions<EngineOptions> options) =>
+                QueryRepository queries, CampaignStates states, BlobStore blobs, IOptions<EngineOptions> options) =>
             {
                 ProjectsApi.Find(projects, projectId);
                 int take = count ?? 10;
@@ -45,29 +48,72 @@ internal static class QueriesApi
                 var state = states.Get(projectId);
                 var leased = queries.Lease(round.Id, annotator, take, TimeSpan.FromSeconds(options.Value.LeaseSeconds));
                 return TypedResults.Ok(new QueryBatchDto(annotator, round.Number, queries.Remaining(round.Id),
-                    leased.Select(q => Dtos.Query(q, state.ById[q.ImageId].Width, state.Classes)).ToList()));
+                    leased.Select(q => Dto(q, state, blobs)).ToList()));
             })
             .WithName("LeaseQueries")
             .WithSummary("Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds); an empty batch when none are free.")
             .ProducesProblem(400).ProducesProblem(404);
 
-        group.MapGet("/queries/{queryId:long}", (long queryId, QueryRepository queries, CampaignStates states) =>
+        group.MapGet("/queries/{queryId:long}", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
             {
                 var (query, state) = Find(queries, states, queryId);
-                return TypedResults.Ok(Dtos.Query(query, state.ById[query.ImageId].Width, state.Classes));
+                return TypedResults.Ok(Dto(query, state, blobs));
             })
             .WithName("GetQuery").WithSummary("Gets one query with its lease and whether it is answered.")
             .ProducesProblem(404);
 
-        group.MapGet("/queries/{queryId:long}/crop.png", (long queryId, QueryRepository queries, CampaignStates states) =>
+        group.MapGet("/queries/{queryId:long}/crop.png", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
             {
                 var (query, state) = Find(queries, states, queryId);
                 var image = state.ById[query.ImageId];
                 var photo = new RgbImage(image.Width, image.Height, image.Rgb);
-                return TypedResults.File(QueryCrop.RenderPng(photo, image.Superpixels, query.Pixel), "image/png");
+                // A region check outlines its region: a two-segment map (region 1, rest 0) draws exactly that boundary.
+                var outline = query.RegionBlob is null ? image.Superpixels : RegionMap(image.Width, image.Height, RegionOf(query, blobs));
+                return TypedResults.File(QueryCrop.RenderPng(photo, outline, query.Pixel), "image/png");
             })
-            .WithName("GetQueryCrop").WithSummary("A PNG crop around the queried pixel (red cross-hair) with the outline of its superpixel (yellow).")
+            .WithName("GetQueryCrop")
+            .WithSummary("A PNG crop around the queried pixel (red cross-hair) with the outline (yellow) of what the answer covers: its superpixel, or a region check's region.")
             .ProducesFile("image/png").ProducesProblem(404);
+
+        group.MapGet("/queries/{queryId:long}/region.png", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
+            {
+                var (query, state) = Find(queries, states, queryId);
+                if (query.RegionBlob is null)
+                {
+                    throw ApiProblemException.NotFound($"Region of query {queryId} (a pixel query: its answer covers superpixel {query.SuperpixelId})");
+                }
+
+                var image = state.ById[query.ImageId];
+                var mask = new byte[image.Width * image.Height];
+                foreach (int p in RegionOf(query, blobs))
+                {
+                    mask[p] = 255;
+                }
+
+                return TypedResults.File(PngMapCodec.EncodeGray8(image.Width, image.Height, mask), "image/png");
+            })
+            .WithName("GetQueryRegion")
+            .WithSummary("A region check's region as a full-image 8-bit grey PNG mask (255 inside, 0 outside); 404 for a pixel query.")
+            .ProducesFile("image/png").ProducesProblem(404);
+    }
+
+    private static QueryDto Dto(QueryRow query, CampaignState state, BlobStore blobs)
+    {
+        var image = state.ById[query.ImageId];
+        return Dtos.Query(query, image.Width, image.Height, state.Classes, blobs);
+    }
+
+    private static int[] RegionOf(QueryRow query, BlobStore blobs) => AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob!));
+
+    private static SuperpixelMap RegionMap(int width, int height, int[] region)
+    {
+        var ids = new int[width * height];
+        foreach (int p in region)
+        {
+            ids[p] = 1;
+        }
+
+        return new SuperpixelMap(width, height, ids);
     }
 
     private static (QueryRow Query, CampaignState State) Find(QueryRepository queries, CampaignStates states, long queryId)

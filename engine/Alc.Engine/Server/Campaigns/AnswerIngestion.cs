@@ -16,7 +16,7 @@ namespace Alc.Engine.Server.Campaigns;
 /// before anything changes; the batch is then expanded onto D_t and committed in one transaction together with its
 /// idempotency record, and — when it answers the round's last query — the round's closing. A 2xx means durable.
 /// </summary>
-internal sealed class AnswerIngestion(CampaignStates states, RoundRepository rounds, QueryRepository queries, AnswerRepository answers, TimeProvider clock)
+internal sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, RoundRepository rounds, QueryRepository queries, AnswerRepository answers, TimeProvider clock)
 {
     /// <summary>Largest batch accepted.</summary>
     public const int MaxBatch = 1000;
@@ -76,7 +76,8 @@ internal sealed class AnswerIngestion(CampaignStates states, RoundRepository rou
             {
                 var item = request.Answers[i];
                 var query = rows[i];
-                int pixels = state.Apply(query.ImageId, query.Pixel, query.SuperpixelId, query.ShownLabel, Verdicts.ToCore(item.Verdict), item.Label);
+                int pixels = state.Apply(query.ImageId, query.Pixel, query.SuperpixelId, query.ShownLabel, Verdicts.ToCore(item.Verdict), item.Label,
+                    query.RegionBlob is null ? null : AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob)));
                 changed += pixels;
                 stored.Add(new NewAnswer(query.Id, Verdicts.ToText(item.Verdict), item.Label, item.ElapsedMs, pixels));
             }

@@ -55,11 +55,36 @@ internal sealed class CampaignState
     /// <summary>Data mIoU of D0, when every training image has ground truth (measured before the log is replayed).</summary>
     public double? InitialDataMIoU { get; }
 
-    /// <summary>Applies one logged answer to D_t (the same step the simulated campaign runs); returns the changed pixel count.</summary>
-    public int Apply(long imageId, int pixel, int superpixelId, int shownLabel, QueryVerdict verdict, int? label)
+    /// <summary>
+    /// Applies one logged answer to D_t (the same step the simulated campaign runs); returns the changed pixel count.
+    /// A region check's answer (<paramref name="region"/> set) covers its region (<see cref="RegionCheck"/>), any other
+    /// the queried superpixel (<see cref="AnswerApplier"/>).
+    /// </summary>
+    public int Apply(long imageId, int pixel, int superpixelId, int shownLabel, QueryVerdict verdict, int? label, IReadOnlyList<int>? region = null)
     {
         var image = ById[imageId];
+        if (region is not null)
+        {
+            return RegionCheck.Apply(image, region, verdict, (byte)(label ?? 0)).ChangedPixels.Length;
+        }
+
         var query = new CorrectionQuery(image.Key, pixel, superpixelId, (byte)shownLabel, 0);
         return AnswerApplier.Apply(image, query, verdict, (byte)(label ?? 0), Strategy).ChangedPixels.Length;
+    }
+
+    /// <summary>Applies a round's stored automated changes to D_t (replay at load, or after the round's scoring commits).</summary>
+    /// <exception cref="InvalidDataException">A change names an image that is not a training image of the project, or a pixel outside it.</exception>
+    public void Apply(IEnumerable<LabelChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            if (!ById.TryGetValue(change.ImageKey, out var image))
+            {
+                throw new InvalidDataException($"A stored automated correction names image {change.ImageKey}, not a training image of project {Project.Id}.");
+            }
+
+            change.ApplyTo(image);
+        }
     }
 }

@@ -4,14 +4,15 @@ using Alc.Storage;
 using Alc.Storage.Answers;
 using Alc.Storage.Datasets;
 using Alc.Storage.Projects;
+using Alc.Storage.Rounds;
 
 namespace Alc.Engine.Server.Campaigns;
 
 /// <summary>
-/// Loads each project's <see cref="CampaignState"/> once (D0 from the blob store, then the answer log replayed in
-/// order) and keeps it; <see cref="Invalidate"/> drops it so the next use re-derives it from the database.
+/// Loads each project's <see cref="CampaignState"/> once (D0 from the blob store, then round by round the round's
+/// automated changes and its answers, in log order) and keeps it; <see cref="Invalidate"/> drops it so the next use re-derives it from the database.
 /// </summary>
-internal sealed class CampaignStates(BlobStore blobs, ProjectRepository projects, DatasetRepository datasets, AnswerRepository answers)
+internal sealed class CampaignStates(BlobStore blobs, ProjectRepository projects, DatasetRepository datasets, AnswerRepository answers, RoundRepository rounds)
 {
     private readonly ConcurrentDictionary<long, Lazy<CampaignState>> _states = new();
 
@@ -41,9 +42,21 @@ internal sealed class CampaignStates(BlobStore blobs, ProjectRepository projects
         var train = images.Where(i => i.Split == "train").Select(i => StoredImages.Campaign(blobs, i, classes.Count)).ToList();
         var validation = images.Where(i => i.Split == "val").Select(i => StoredImages.Campaign(blobs, i, classes.Count)).ToList();
         var state = new CampaignState(project, ProjectSettings.Deserialize(project.StrategyJson), classes, train, validation);
-        foreach (var answer in answers.ForProject(projectId))
+        // A round's automated correction ran while it was scoring, before any of its queries existed, so it replays first.
+        var automated = rounds.AutoCorrections(projectId).ToDictionary(a => a.RoundId);
+        var log = answers.ForProject(projectId).ToLookup(a => a.RoundId);
+        foreach (var round in rounds.List(projectId))
         {
-            state.Apply(answer.ImageId, answer.Pixel, answer.SuperpixelId, answer.ShownLabel, Verdicts.Parse(answer.Verdict), answer.Label);
+            if (automated.TryGetValue(round.Id, out var auto))
+            {
+                state.Apply(AutoCorrectionBlobs.DecodeChanges(blobs.Get(auto.ChangesBlob)));
+            }
+
+            foreach (var answer in log[round.Id])
+            {
+                state.Apply(answer.ImageId, answer.Pixel, answer.SuperpixelId, answer.ShownLabel, Verdicts.Parse(answer.Verdict), answer.Label,
+                    answer.RegionBlob is null ? null : AutoCorrectionBlobs.DecodeRegion(blobs.Get(answer.RegionBlob)));
+            }
         }
 
         return state;

@@ -1,5 +1,7 @@
 using Alc.Core;
+using System.Text.Json;
 using Alc.Core.Cost;
+using Alc.Engine.Rounds;
 using Alc.Engine.Server.Contracts;
 using Alc.Storage.Answers;
 using Alc.Storage.Rounds;
@@ -16,6 +18,7 @@ internal sealed class MetricsReport(RoundRepository rounds, AnswerRepository ans
     {
         var stored = rounds.Metrics(projectId).ToDictionary(m => m.RoundNumber);
         var log = answers.ForProject(projectId).GroupBy(a => a.RoundId).ToDictionary(g => g.Key, g => g.ToList());
+        var automated = rounds.AutoCorrections(projectId).ToDictionary(a => a.RoundId);
         long cumulative = 0;
         var result = new List<RoundMetricsDto>();
         foreach (var round in rounds.List(projectId))
@@ -27,10 +30,20 @@ internal sealed class MetricsReport(RoundRepository rounds, AnswerRepository ans
                 .GroupBy(a => classes[a.Label!.Value].Name).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
             result.Add(new RoundMetricsDto(round.Number, Enum.Parse<RoundState>(round.State, ignoreCase: true), roundAnswers.Count,
                 roundAnswers.Sum(a => AnnotationCost.Bits(Verdicts.Parse(a.Verdict), classes.Count)), roundAnswers.Sum(a => a.ElapsedMs) / 1000.0,
-                cumulative, quality?.DataMiou, quality?.ModelMiou, quality?.Precision, perClass));
+                cumulative, quality?.DataMiou, quality?.ModelMiou, quality?.Precision, perClass,
+                automated.TryGetValue(round.Id, out var auto) ? Automated(auto, roundAnswers) : null));
         }
 
         return new ProjectMetricsDto(projectId, initialDataMIoU, result);
+    }
+
+    private static AutomatedCorrectionDto Automated(AutoCorrectionRow row, List<AnswerRow> roundAnswers)
+    {
+        var record = JsonSerializer.Deserialize<AutoCorrectionRecord>(row.RecordJson)
+            ?? throw new InvalidDataException($"Round {row.RoundNumber}'s automated correction record is empty.");
+        var checks = roundAnswers.Where(a => a.RegionBlob is not null).ToList();
+        return new AutomatedCorrectionDto(record.Threshold, record.Candidates, record.Superpixels, record.Pixels, record.PixelsRight, record.ShareRight,
+            record.Checks, checks.Count, checks.Count(a => a.Verdict == "correct"));
     }
 
     public static ProjectTotalsDto Totals(ProjectMetricsDto metrics) => new(metrics.Rounds.Count, metrics.Rounds.Sum(r => r.Clicks),

@@ -24,9 +24,12 @@ public sealed record CreateProjectRequest
     [Required]
     public long DatasetId { get; init; }
 
-    /// <summary>Acquisition: sim (default), lcil, cil, softmin, aiou, margin, entropy or random.</summary>
-    [DefaultValue("sim")]
-    public string Acquisition { get; init; } = "sim";
+    /// <summary>
+    /// Strategy: default (SIM, with automated correction of confident regions by out-of-fold judges and region checks on
+    /// part of each round's budget), or a plain acquisition: sim, lcil, cil, softmin, aiou, abc, margin, entropy or random.
+    /// </summary>
+    [DefaultValue("default")]
+    public string Acquisition { get; init; } = "default";
 
     /// <summary>B, queries per round.</summary>
     [DefaultValue(100)]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alc.Core.Oracle;
 using Alc.Engine.Rounds;
 using Alc.Engine.Server.Campaigns;
@@ -15,8 +16,9 @@ namespace Alc.Engine.Server.Jobs;
 
 /// <summary>
 /// Runs one round's job from whatever state the round is in, so a restarted engine resumes it: training (θ_t on
-/// D_t, checkpoint to the blob store, then <c>scoring</c>), scoring (Model mIoU on val, <see cref="QuerySelector"/>
-/// over the training split, then <c>querying</c>), and — for a project whose oracle is <c>gt</c> — answering every
+/// D_t, checkpoint to the blob store, then <c>scoring</c>), scoring (Model mIoU on val; for a strategy with automated
+/// correction, <see cref="AutoCorrectionStep"/>: judges trained on D_t relabel confident regions and propose region checks;
+/// <see cref="QuerySelector"/> over the training split for the rest of B; all committed at once, then <c>querying</c>), and — for a project whose oracle is <c>gt</c> — answering every
 /// query from ground truth through the same ingestion people use.
 /// </summary>
 internal sealed class RoundWorker(
@@ -120,17 +122,28 @@ internal sealed class RoundWorker(
 
     private async Task ScoreAsync(JobRow job, RoundRow round, CampaignState state, ISegmentationPredictor model, CancellationToken cancellationToken)
     {
-        jobs.ReportProgress(job.Id, 0.8, $"round {round.Number}: measuring the model");
+        jobs.ReportProgress(job.Id, TrainShare(state), $"round {round.Number}: measuring the model");
         double? modelMiou = state.HasValidationTruth
             ? await Task.Run(() => CampaignEvaluator.ModelMIoU(model, state.Validation, cancellationToken), cancellationToken)
             : null;
-        jobs.ReportProgress(job.Id, 0.85, $"round {round.Number}: selecting queries");
+        var correction = state.Strategy.AutoCorrection;
+        // No answer can change D_t while the round scores (answers need a querying round), so the judges train outside the gate.
+        using var judges = correction is null ? null : await Task.Run(() => TrainJudges(job, round, state, correction, cancellationToken), cancellationToken);
         await state.Gate.WaitAsync(cancellationToken);
         try
         {
-            var selected = await Task.Run(() => QuerySelector.Select(state.Train, model, state.Strategy, cancellationToken), cancellationToken);
-            var stored = selected.Select(q => new NewQuery(q.ImageKey, q.Pixel, q.SuperpixelId, q.ShownLabel, q.Score)).ToList();
-            rounds.CompleteScoring(round, stored, modelMiou);
+            AutoCorrectionOutcome? automated = null;
+            if (correction is not null)
+            {
+                jobs.ReportProgress(job.Id, 0.85, $"round {round.Number}: correcting labels automatically");
+                // No answers passed: the engine's only automated correction (the default's confident pixels) reads none; A²LC's LCM is bench-only.
+                automated = await Task.Run(() => AutoCorrectionStep.Correct(state.Train, judges is null ? _ => model : judges.For, [], round.Number,
+                    state.Strategy, correction.ChecksFor(state.Strategy.Budget), cancellationToken), cancellationToken);
+            }
+
+            jobs.ReportProgress(job.Id, 0.9, $"round {round.Number}: selecting queries");
+            var stored = await Task.Run(() => SelectQueries(state, model, automated?.Checks ?? [], cancellationToken), cancellationToken);
+            rounds.CompleteScoring(round, stored, modelMiou, automated is null ? null : Store(automated));
             if (stored.Count == 0)
             {
                 // Every superpixel is answered: nothing to ask, the round closes at once.
@@ -138,10 +151,61 @@ internal sealed class RoundWorker(
                 rounds.Close(closing, RoundMetricsCalculator.Compute(state, closing, [], []) with { ModelMiou = modelMiou });
             }
         }
+        catch when (correction is not null)
+        {
+            // The automated correction changed D_t in memory; unless the round committed, re-derive it from the database.
+            states.Invalidate(state.Project.Id);
+            throw;
+        }
         finally
         {
             state.Gate.Release();
         }
+    }
+
+    private OutOfFoldModels? TrainJudges(JobRow job, RoundRow round, CampaignState state, Alc.Core.Correction.LabelCorrectionOptions correction,
+        CancellationToken cancellationToken)
+    {
+        var trainer = new SegmentationTrainer(ProjectSettings.Judges(state.Settings, correction, state.ClassCount, options.Value.Device), SegmentationModels.Create);
+        double from = TrainShare(state), share = (0.85 - from) / Math.Max(1, correction.OutOfFoldModels);
+        return AutoCorrectionStep.TrainJudges(state.Train, trainer, correction, (fold, p) =>
+        {
+            if (p.Iteration % 5 == 0 || p.Iteration == p.Iterations)
+            {
+                jobs.ReportProgress(job.Id, from + (share * (fold + ((double)p.Iteration / p.Iterations))),
+                    $"round {round.Number}: training judge {fold + 1}/{correction.OutOfFoldModels} {p.Iteration}/{p.Iterations}, loss {p.Loss:0.000}");
+            }
+        }, cancellationToken);
+    }
+
+    // Region checks first (at most the strategy's share of B), then the acquisition's queries for the rest of B; a check's score is its region's Σ f(ŷ).
+    private List<NewQuery> SelectQueries(CampaignState state, ISegmentationPredictor model, IReadOnlyList<RegionCheck> checks, CancellationToken cancellationToken)
+    {
+        var stored = checks.Select(c => new NewQuery(c.ImageKey, c.Pixel, state.ById[c.ImageKey].Superpixels[c.Pixel], c.ShownLabel, c.Region.Mass,
+            blobs.Put(AutoCorrectionBlobs.EncodeRegion(c.Region.Pixels)))).ToList();
+        int budget = state.Strategy.Budget - checks.Count;
+        if (budget > 0)
+        {
+            var asked = checks.Select(c => ((long)c.ImageKey, c.Pixel)).ToHashSet();
+            stored.AddRange(QuerySelector.Select(state.Train, model, state.Strategy with { Budget = budget }, cancellationToken)
+                .Where(q => !asked.Contains((q.ImageKey, q.Pixel)))
+                .Select(q => new NewQuery(q.ImageKey, q.Pixel, q.SuperpixelId, q.ShownLabel, q.Score)));
+        }
+
+        return stored;
+    }
+
+    private NewAutoCorrection Store(AutoCorrectionOutcome automated) =>
+        new(automated.Changes.Sum(c => (long)c.Pixels.Length), blobs.Put(AutoCorrectionBlobs.EncodeChanges(automated.Changes)),
+            JsonSerializer.Serialize(automated.Record with { Checks = automated.Checks.Count }));
+
+    // Share of the job's progress bar θ_t's training takes: 0.8, or less when the judges train too (in proportion to their iterations).
+    private static double TrainShare(CampaignState state)
+    {
+        int iterations = state.Settings.Iterations;
+        return state.Strategy.AutoCorrection is { OutOfFoldModels: >= 2 } c
+            ? 0.8 * iterations / (iterations + (c.OutOfFoldModels * (double)c.JudgeIterations(iterations)))
+            : 0.8;
     }
 
     private async Task AnswerFromGroundTruthAsync(RoundRow round, CampaignState state, CancellationToken cancellationToken)
