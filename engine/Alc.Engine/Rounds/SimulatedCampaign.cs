@@ -47,60 +47,13 @@ public static class SimulatedCampaign
         {
             new() { Round = 0, DataMIoU = CampaignEvaluator.DataMIoU(train, classes), ModelMIoU = CampaignEvaluator.ModelMIoU(warmStart, validation, cancellationToken) },
         };
-        // Confident-pixel correction runs where the engine's RoundWorker runs it, before the round's queries are selected, so
-        // the HTTP engine and the bench reach the same labels; A²LC's LCM learns from the round's own answers, so it runs after them.
-        bool correctFirst = strategy.AutoCorrection is { Method: not CorrectionMethod.Lcm };
         ISegmentationPredictor model = warmStart;
         try
         {
             for (int round = 1; round <= rounds; round++)
             {
                 int current = round;
-                var judgeProgress = progress is null ? null
-                    : new Action<int, TrainingProgress>((_, p) => progress.Report(new CampaignProgress(current, rounds, "auto-correct: out-of-fold models", p)));
-                AutoCorrectionOutcome? first = null;
-                if (correctFirst)
-                {
-                    progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
-                    first = AutoCorrectionStep.Run(train, model, judgeTrainer ?? trainer, asked.Log, round, strategy,
-                        strategy.AutoCorrection!.ChecksFor(strategy.Budget), judgeProgress, cancellationToken);
-                }
-
-                progress?.Report(new CampaignProgress(round, rounds, "select"));
-                int reserved = first?.Checks.Count ?? strategy.AutoCorrection?.ChecksFor(strategy.Budget) ?? 0;
-                var queries = strategy.Budget > reserved
-                    ? QuerySelector.Select(train, model, strategy with { Budget = strategy.Budget - reserved }, cancellationToken)
-                    : [];
-                var probabilities = strategy.Expansion && strategy.Epsilon > 0 ? Probabilities(model, queries, asked, cancellationToken) : null;
-
-                progress?.Report(new CampaignProgress(round, rounds, "answer"));
-                var quality = new CorrectionQuality();
-                foreach (var image in train)
-                {
-                    quality.AddImageBefore(image.Labels.Labels, image.GroundTruth!.Labels);
-                }
-
-                AutoCorrectionRecord? auto;
-                if (first is not null)
-                {
-                    auto = AskInEngineOrder(first, queries, asked, round, quality, probabilities);
-                }
-                else
-                {
-                    foreach (var query in queries)
-                    {
-                        asked.Ask(query, asked.Image(query.ImageKey).Labels[query.Pixel], round, quality, probabilities?.GetValueOrDefault(query.ImageKey));
-                    }
-
-                    auto = null;
-                    if (strategy.AutoCorrection is not null)
-                    {
-                        progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
-                        var outcome = AutoCorrectionStep.Run(train, model, judgeTrainer ?? trainer, asked.Log, round, strategy, reserved, judgeProgress, cancellationToken);
-                        auto = WithChecks(outcome, outcome.Checks.Select(c => asked.Ask(c, quality)).ToList());
-                    }
-                }
-
+                var (auto, quality) = SelectAndAsk(train, model, judgeTrainer ?? trainer, strategy, round, rounds, asked, progress, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 var next = trainer.Train(train.Select(i => i.ToSample()).ToList(), strategy.Retrain == RetrainPolicy.Continue ? model : null,
                     progress is null ? null : new SyncProgress<TrainingProgress>(p => progress.Report(new CampaignProgress(current, rounds, "train", p))),
@@ -136,6 +89,57 @@ public static class SimulatedCampaign
         }
 
         return records;
+    }
+
+    // One round's selection and answers, with the strategy's automated correction and region checks; returns what the correction did.
+    private static (AutoCorrectionRecord? Auto, CorrectionQuality Quality) SelectAndAsk(IReadOnlyList<CampaignImage> train, ISegmentationPredictor model,
+        ISegmentationTrainer judgeTrainer, CorrectionStrategy strategy, int round, int rounds, OracleAnswers asked, IProgress<CampaignProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var judgeProgress = progress is null ? null
+            : new Action<int, TrainingProgress>((_, p) => progress.Report(new CampaignProgress(round, rounds, "auto-correct: out-of-fold models", p)));
+        // Confident-pixel correction runs where the engine's RoundWorker runs it, before the round's queries are selected, so
+        // the HTTP engine and the bench reach the same labels; A²LC's LCM learns from the round's own answers, so it runs after them.
+        AutoCorrectionOutcome? first = null;
+        if (strategy.AutoCorrection is { Method: not CorrectionMethod.Lcm } confident)
+        {
+            progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
+            first = AutoCorrectionStep.Run(train, model, judgeTrainer, asked.Log, round, strategy, confident.ChecksFor(strategy.Budget), judgeProgress,
+                cancellationToken);
+        }
+
+        progress?.Report(new CampaignProgress(round, rounds, "select"));
+        int reserved = first?.Checks.Count ?? strategy.AutoCorrection?.ChecksFor(strategy.Budget) ?? 0;
+        var queries = strategy.Budget > reserved
+            ? QuerySelector.Select(train, model, strategy with { Budget = strategy.Budget - reserved }, cancellationToken)
+            : [];
+        var probabilities = strategy.Expansion && strategy.Epsilon > 0 ? Probabilities(model, queries, asked, cancellationToken) : null;
+
+        progress?.Report(new CampaignProgress(round, rounds, "answer"));
+        var quality = new CorrectionQuality();
+        foreach (var image in train)
+        {
+            quality.AddImageBefore(image.Labels.Labels, image.GroundTruth!.Labels);
+        }
+
+        if (first is not null)
+        {
+            return (AskInEngineOrder(first, queries, asked, round, quality, probabilities), quality);
+        }
+
+        foreach (var query in queries)
+        {
+            asked.Ask(query, asked.Image(query.ImageKey).Labels[query.Pixel], round, quality, probabilities?.GetValueOrDefault(query.ImageKey));
+        }
+
+        if (strategy.AutoCorrection is null)
+        {
+            return (null, quality);
+        }
+
+        progress?.Report(new CampaignProgress(round, rounds, "auto-correct"));
+        var outcome = AutoCorrectionStep.Run(train, model, judgeTrainer, asked.Log, round, strategy, reserved, judgeProgress, cancellationToken);
+        return (WithChecks(outcome, outcome.Checks.Select(c => asked.Ask(c, quality)).ToList()), quality);
     }
 
     // As the engine stores and answers them: region checks, then the acquisition's queries minus any on a check's pixel,
