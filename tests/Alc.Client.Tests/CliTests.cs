@@ -37,6 +37,7 @@ public sealed class CliTests
         (code, output) = await Alc(engine, "projects", "create", "--name", "cli", "--dataset", $"{datasets[0].Id}", "--budget", "5", "--iterations", "4", "--crop", "32", "--json");
         Assert.True(code == 0, output);
         var project = Json<ProjectDto>(output);
+        Assert.Equal("default", project.Settings.Acquisition);
 
         (code, output) = await Alc(engine, "train", $"{project.Id}", "--wait");
         Assert.True(code == 0, output);
@@ -46,6 +47,9 @@ public sealed class CliTests
 
         var batch = Json<QueryBatchDto>((await Alc(engine, "queries", "next", $"{project.Id}", "--annotator", "ann", "--count", "5", "--json")).Output);
         Assert.Equal(5, batch.Queries.Count);
+        // The table says what each answer covers: the superpixel, or a region check's region.
+        string table = (await Alc(engine, "queries", "next", $"{project.Id}", "--annotator", "ann", "--count", "5")).Output;
+        Assert.All(batch.Queries, q => Assert.Contains(q.Region is { } r ? $"{r.Pixels} px region" : $"superpixel {q.SuperpixelId}", table, StringComparison.Ordinal));
         string file = Path.Combine(engine.Scratch.Root, "answers.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new AnswerBatchRequest
         {
@@ -60,7 +64,10 @@ public sealed class CliTests
 
         var metrics = Json<ProjectMetricsDto>((await Alc(engine, "metrics", $"{project.Id}", "--json")).Output);
         Assert.Equal(5, metrics.Rounds.Single().Clicks);
-        Assert.Contains("D0 Data mIoU", (await Alc(engine, "metrics", $"{project.Id}")).Output, StringComparison.Ordinal);
+        string metricsTable = (await Alc(engine, "metrics", $"{project.Id}")).Output;
+        Assert.Contains("D0 Data mIoU", metricsTable, StringComparison.Ordinal);
+        var automated = metrics.Rounds.Single().AutomatedCorrection!;
+        Assert.Contains($"checks {automated.ChecksAnswered}/{automated.Checks}", metricsTable, StringComparison.Ordinal);
         Assert.Contains("closed", (await Alc(engine, "projects", "show", $"{project.Id}")).Output, StringComparison.Ordinal);
 
         string zip = Path.Combine(engine.Scratch.Root, "labels.zip");

@@ -21,10 +21,13 @@ internal static class QueryCommands
                 var batch = await c.Api.LeaseQueriesAsync(result.GetValue(project), result.GetValue(annotator)!, result.GetValue(count), token).ContentOrThrow();
                 c.Print(batch, b =>
                 {
-                    var table = CliContext.Table("query", "image", "x", "y", "superpixel", "shown", "score", "lease until");
+                    var table = CliContext.Table("query", "kind", "image", "x", "y", "covers", "shown", "score", "lease until");
                     foreach (var q in b.Queries)
                     {
-                        table.AddRow($"{q.Id}", $"{q.ImageId}", $"{q.X}", $"{q.Y}", $"{q.SuperpixelId}", $"{q.ShownLabel} {Spectre.Console.Markup.Escape(q.ShownClass)}",
+                        // A region check's answer covers its region; a pixel query's, its superpixel.
+                        string covers = q.Region is { } region ? $"{region.Pixels} px region" : $"superpixel {q.SuperpixelId}";
+                        table.AddRow($"{q.Id}", q.Kind.ToString().ToLowerInvariant(), $"{q.ImageId}", $"{q.X}", $"{q.Y}", covers,
+                            $"{q.ShownLabel} {Spectre.Console.Markup.Escape(q.ShownClass)}",
                             $"{q.Score:0.###}", $"{q.LeaseExpiresAt:u}");
                     }
 
