@@ -54,13 +54,7 @@ internal static class Dtos
 
     private static QueryRegionDto Region(int[] pixels, int width, int height)
     {
-        var mask = new byte[width * height];
-        foreach (int p in pixels)
-        {
-            mask[p] = 1;
-        }
-
-        var rle = Alc.Core.Rle.CocoRle.Encode(mask, width, height);
+        var rle = Alc.Core.Rle.CocoRle.Encode(RegionMask.Draw(width * height, pixels, (byte)1), width, height);
         var box = rle.BoundingBox();
         return new QueryRegionDto(pixels.Length, [height, width], rle.ToCountsString(), [box.X, box.Y, box.Width, box.Height]);
     }

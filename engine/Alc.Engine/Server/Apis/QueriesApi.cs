@@ -68,7 +68,8 @@ internal static class QueriesApi
                 var image = state.ById[query.ImageId];
                 var photo = new RgbImage(image.Width, image.Height, image.Rgb);
                 // A region check outlines its region: a two-segment map (region 1, rest 0) draws exactly that boundary.
-                var outline = query.RegionBlob is null ? image.Superpixels : RegionMap(image.Width, image.Height, RegionOf(query, blobs));
+                var outline = query.RegionBlob is null ? image.Superpixels
+                    : new SuperpixelMap(image.Width, image.Height, RegionMask.Draw(image.Width * image.Height, RegionOf(query, blobs), 1));
                 return TypedResults.File(QueryCrop.RenderPng(photo, outline, query.Pixel), "image/png");
             })
             .WithName("GetQueryCrop")
@@ -84,12 +85,7 @@ internal static class QueriesApi
                 }
 
                 var image = state.ById[query.ImageId];
-                var mask = new byte[image.Width * image.Height];
-                foreach (int p in RegionOf(query, blobs))
-                {
-                    mask[p] = 255;
-                }
-
+                var mask = RegionMask.Draw(image.Width * image.Height, RegionOf(query, blobs), (byte)255);
                 return TypedResults.File(PngMapCodec.EncodeGray8(image.Width, image.Height, mask), "image/png");
             })
             .WithName("GetQueryRegion")
@@ -104,17 +100,6 @@ internal static class QueriesApi
     }
 
     private static int[] RegionOf(QueryRow query, BlobStore blobs) => AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob!));
-
-    private static SuperpixelMap RegionMap(int width, int height, int[] region)
-    {
-        var ids = new int[width * height];
-        foreach (int p in region)
-        {
-            ids[p] = 1;
-        }
-
-        return new SuperpixelMap(width, height, ids);
-    }
 
     private static (QueryRow Query, CampaignState State) Find(QueryRepository queries, CampaignStates states, long queryId)
     {
