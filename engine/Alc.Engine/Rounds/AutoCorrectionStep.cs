@@ -54,6 +54,6 @@ public static class AutoCorrectionStep
         var record = AutomatedCorrection.Run(images, judgeFor, answers, round, options, strategy.ExcludeZeroId, (strategy.Seed * 1009) + round,
             checkCount, checks, cancellationToken);
         var changes = images.Select((image, i) => LabelChange.Between(image.Key, before[i], image.Labels.Labels)).OfType<LabelChange>().ToList();
-        return new AutoCorrectionOutcome(record, changes, checks);
+        return new AutoCorrectionOutcome(record with { Checks = checks.Count }, changes, checks);
     }
 }

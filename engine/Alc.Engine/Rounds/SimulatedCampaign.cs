@@ -169,7 +169,6 @@ public static class SimulatedCampaign
 
     private static AutoCorrectionRecord WithChecks(AutoCorrectionOutcome outcome, List<(long Changed, long Right)> results) => outcome.Record with
     {
-        Checks = outcome.Checks.Count,
         CheckPixels = results.Sum(r => r.Changed),
         CheckPixelsRight = results.Sum(r => r.Right),
     };

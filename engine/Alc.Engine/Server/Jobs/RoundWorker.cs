@@ -75,7 +75,7 @@ internal sealed class RoundWorker(
         var trainer = Trainer(state);
         var progress = new SyncProgress<TrainingProgress>(p =>
         {
-            if (p.Iteration % 5 == 0 || p.Iteration == p.Iterations)
+            if (Reportable(p))
             {
                 jobs.ReportProgress(job.Id, 0.8 * p.Iteration / p.Iterations,
                     $"round {round.Number}: training {p.Iteration}/{p.Iterations}, loss {p.Loss:0.000}");
@@ -170,7 +170,7 @@ internal sealed class RoundWorker(
         double from = TrainShare(state), share = (0.85 - from) / Math.Max(1, correction.OutOfFoldModels);
         return AutoCorrectionStep.TrainJudges(state.Train, trainer, correction, (fold, p) =>
         {
-            if (p.Iteration % 5 == 0 || p.Iteration == p.Iterations)
+            if (Reportable(p))
             {
                 jobs.ReportProgress(job.Id, from + (share * (fold + ((double)p.Iteration / p.Iterations))),
                     $"round {round.Number}: training judge {fold + 1}/{correction.OutOfFoldModels} {p.Iteration}/{p.Iterations}, loss {p.Loss:0.000}");
@@ -197,7 +197,10 @@ internal sealed class RoundWorker(
 
     private NewAutoCorrection Store(AutoCorrectionOutcome automated) =>
         new(automated.Changes.Sum(c => (long)c.Pixels.Length), blobs.Put(AutoCorrectionBlobs.EncodeChanges(automated.Changes)),
-            JsonSerializer.Serialize(automated.Record with { Checks = automated.Checks.Count }));
+            JsonSerializer.Serialize(automated.Record));
+
+    // Every fifth iteration and the last: often enough for a progress bar, rare enough for the jobs table.
+    private static bool Reportable(TrainingProgress p) => p.Iteration % 5 == 0 || p.Iteration == p.Iterations;
 
     // Share of the job's progress bar θ_t's training takes: 0.8, or less when the judges train too (in proportion to their iterations).
     private static double TrainShare(CampaignState state)
