@@ -7,7 +7,7 @@ namespace Alc.Training;
 public sealed record TrainerOptions
 {
     /// <summary>Model name, e.g. <c>fcn-small</c> or <c>deeplabv3plus-resnet18</c>.</summary>
-    public string Model { get; init; } = "fcn-small";
+    public string Model { get; init; } = Models.SegmentationModels.FcnSmallName;
 
     /// <summary>Number of classes L.</summary>
     public int ClassCount { get; init; } = 8;

@@ -80,7 +80,7 @@ public sealed class OracleCampaign(IAlcApi api, OracleCampaignOptions options)
         var superpixels = new Dictionary<long, SuperpixelMap>();
         while (true)
         {
-            var batch = await api.LeaseQueriesAsync(projectId, Annotator, options.LeaseCount, cancellationToken).ContentOrThrow();
+            var batch = await api.LeaseQueriesAsync(projectId, new LeaseRequest { Annotator = Annotator, Count = options.LeaseCount }, cancellationToken).ContentOrThrow();
             if (batch.Queries.Count == 0)
             {
                 return;

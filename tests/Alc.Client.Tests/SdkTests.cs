@@ -84,7 +84,7 @@ public sealed class SdkTests
         Assert.Equal(RoundState.Querying, (await api.GetRoundAsync(project.Id, 1).ContentOrThrow()).State);
         Assert.Single(await api.ListRoundsAsync(project.Id).ContentOrThrow());
 
-        var batch = await api.LeaseQueriesAsync(project.Id, "ann", 4).ContentOrThrow();
+        var batch = await api.LeaseQueriesAsync(project.Id, new LeaseRequest { Annotator = "ann", Count = 4 }).ContentOrThrow();
         Assert.Equal(4, batch.Queries.Count);
         var query = await api.GetQueryAsync(batch.Queries[0].Id).ContentOrThrow();
         Assert.Equal("ann", query.LeaseOwner);

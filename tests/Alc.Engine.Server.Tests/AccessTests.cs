@@ -30,9 +30,9 @@ public sealed class AccessTests
         await (await client.SendAsync(Request(HttpMethod.Get, "/datasets", "wrong"))).Problem(401);
         await (await client.SendAsync(Request(HttpMethod.Get, "/datasets", "ann-secret"))).Problem(403);
         await (await client.SendAsync(Request(HttpMethod.Post, $"/projects/{p.Project.Id}/rounds", "ann-two"))).Problem(403);
-        await (await client.SendAsync(Request(HttpMethod.Get, $"/projects/{p.Project.Id}/queries/next?annotator=a", null))).Problem(401);
+        await (await client.SendAsync(Request(HttpMethod.Post, $"/projects/{p.Project.Id}/leases", null, System.Net.Http.Json.JsonContent.Create(new LeaseRequest { Annotator = "a" })))).Problem(401);
 
-        var leased = await (await client.SendAsync(Request(HttpMethod.Get, $"/projects/{p.Project.Id}/queries/next?annotator=a&count=1", "ann-secret")))
+        var leased = await (await client.SendAsync(Request(HttpMethod.Post, $"/projects/{p.Project.Id}/leases", "ann-secret", System.Net.Http.Json.JsonContent.Create(new LeaseRequest { Annotator = "a", Count = 1 }))))
             .Read<QueryBatchDto>();
         Assert.Single(leased.Queries);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Request(HttpMethod.Get, $"/queries/{leased.Queries[0].Id}/crop.png", "ann-two"))).StatusCode);

@@ -108,7 +108,7 @@ public sealed class AnswerValidationTests
         await (await p.Client.Answer(p.Project.Id, "late", Batch(new AnswerItem { QueryId = 1, Verdict = Verdict.Confirm }))).Problem(409);
         await (await p.Client.PostAsync($"/projects/{p.Project.Id}/rounds/1/close", null)).Problem(409);
         Assert.Equal(before, await p.Snapshot());
-        var next = await p.Client.Get<QueryBatchDto>($"/projects/{p.Project.Id}/queries/next?annotator=ann");
+        var next = await p.Client.Lease(p.Project.Id, "ann");
         Assert.Empty(next.Queries);
         Assert.Null(next.Round);
     }

@@ -22,6 +22,10 @@ internal static class Api
 
     public static async Task<T> Get<T>(this HttpClient client, string path) => await (await client.GetAsync(path)).Read<T>();
 
+    /// <summary>Leases up to <paramref name="count"/> queries of the project to <paramref name="annotator"/> (POST /projects/{id}/leases).</summary>
+    public static async Task<QueryBatchDto> Lease(this HttpClient client, long projectId, string annotator, int count = 10) =>
+        await (await client.Post($"/projects/{projectId}/leases", new LeaseRequest { Annotator = annotator, Count = count })).Read<QueryBatchDto>();
+
     /// <summary>Asserts a problem+json answer with <paramref name="status"/>; returns its document.</summary>
     public static async Task<JsonElement> Problem(this HttpResponseMessage response, int status)
     {

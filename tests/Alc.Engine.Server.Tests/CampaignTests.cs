@@ -28,7 +28,7 @@ public sealed class CampaignTests : IDisposable
             Assert.Equal(RoundState.Querying, round.State);
             Assert.Equal(6, round.Queries);
 
-            var batch = await client.Get<QueryBatchDto>($"/projects/{project.Id}/queries/next?annotator=ann&count=100");
+            var batch = await client.Lease(project.Id, "ann", 100);
             Assert.Equal(6, batch.Queries.Count);
             Assert.All(batch.Queries, q => Assert.Equal("ann", q.LeaseOwner));
             // An answered superpixel leaves the pool: round 2 never asks about round 1's superpixels again.

@@ -64,7 +64,7 @@ public sealed class CrashTests : IDisposable
                 {
                     try
                     {
-                        var batch = await own.Get<QueryBatchDto>($"/projects/{projectId}/queries/next?annotator=client-{i}&count=1");
+                        var batch = await own.Lease(projectId, $"client-{i}", 1);
                         if (batch.Queries.Count == 0)
                         {
                             return;
@@ -113,7 +113,7 @@ public sealed class CrashTests : IDisposable
             var truth = new GroundTruth(client, datasetId, 4);
             for (int i = 0; i < 8; i++)
             {
-                var batch = await client.Get<QueryBatchDto>($"/projects/{projectId}/queries/next?annotator=client-{i}&count=40");
+                var batch = await client.Lease(projectId, $"client-{i}", 40);
                 if (batch.Queries.Count == 0)
                 {
                     continue;
@@ -177,8 +177,8 @@ public sealed class CrashTests : IDisposable
             Assert.Equal(automated, (await client.Get<ProjectMetricsDto>($"/projects/{calmId}/metrics")).Rounds.Single().AutomatedCorrection);
             Assert.Equal(await client.GetByteArrayAsync($"/projects/{calmId}/export?format=coco"),
                 await client.GetByteArrayAsync($"/projects/{killedId}/export?format=coco"));
-            var killed = (await client.Get<QueryBatchDto>($"/projects/{killedId}/queries/next?annotator=a&count=100")).Queries;
-            var calm = (await client.Get<QueryBatchDto>($"/projects/{calmId}/queries/next?annotator=a&count=100")).Queries;
+            var killed = (await client.Lease(killedId, "a", 100)).Queries;
+            var calm = (await client.Lease(calmId, "a", 100)).Queries;
             Assert.Equal(calm.Select(q => (q.Kind, q.ImageId, q.X, q.Y, q.Score)), killed.Select(q => (q.Kind, q.ImageId, q.X, q.Y, q.Score)));
         }
     }

@@ -64,7 +64,7 @@ public sealed class DefaultStrategyTests : IDisposable
             Assert.Equal(automated.Pixels, changed);
             Assert.Equal(automated.PixelsRight, right);
 
-            var queries = (await client.Get<QueryBatchDto>($"/projects/{projectId}/queries/next?annotator=ann&count=100")).Queries;
+            var queries = (await client.Lease(projectId, "ann", 100)).Queries;
             Assert.Equal(10, queries.Count);
             var regions = queries.Where(q => q.Kind == QueryKind.Region).ToList();
             // Region checks take at most 60 % of B; the rest goes to SIM.
@@ -171,7 +171,7 @@ public sealed class DefaultStrategyTests : IDisposable
             Assert.Equal(round.Queries, round.Answered);
 
             await client.RunRound(people.Id);
-            var queries = (await client.Get<QueryBatchDto>($"/projects/{people.Id}/queries/next?annotator=ann&count=100")).Queries;
+            var queries = (await client.Lease(people.Id, "ann", 100)).Queries;
             // The oracle answers in lease order; so does this annotator.
             var answers = new List<AnswerItem>();
             foreach (var q in queries)

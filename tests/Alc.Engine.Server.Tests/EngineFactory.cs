@@ -1,3 +1,4 @@
+using Alc.Engine;
 using Alc.Engine.Server.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,7 +9,7 @@ namespace Alc.Engine.Server.Tests;
 
 /// <summary>The real engine host (all services, the real SQLite file and blob store in <see cref="DataDirectory"/>) behind an in-memory test server.</summary>
 internal sealed class EngineFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
-    : WebApplicationFactory<EngineOptions>
+    : WebApplicationFactory<EngineAssembly>
 {
     public string DataDirectory { get; } = dataDirectory;
 

@@ -12,15 +12,15 @@ public sealed class LeaseTests
         await using var p = await QueryingProject.Start(budget: 40);
         Assert.Equal(40, p.Round.Queries);
         var batches = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            p.Client.Get<QueryBatchDto>($"/projects/{p.Project.Id}/queries/next?annotator=annotator-{i}&count=5")));
+            p.Client.Lease(p.Project.Id, $"annotator-{i}", 5)));
         var ids = batches.SelectMany(b => b.Queries.Select(q => q.Id)).ToList();
         Assert.Equal(40, ids.Count);
         Assert.Equal(40, ids.Distinct().Count());
         Assert.All(batches.Select((b, i) => (b, i)), x => Assert.All(x.b.Queries, q => Assert.Equal($"annotator-{x.i}", q.LeaseOwner)));
 
         // Nothing is left for a ninth; a holder asking again gets its own queries back, renewed.
-        Assert.Empty((await p.Client.Get<QueryBatchDto>($"/projects/{p.Project.Id}/queries/next?annotator=late&count=5")).Queries);
-        var again = await p.Client.Get<QueryBatchDto>($"/projects/{p.Project.Id}/queries/next?annotator=annotator-3&count=5");
+        Assert.Empty((await p.Client.Lease(p.Project.Id, "late", 5)).Queries);
+        var again = await p.Client.Lease(p.Project.Id, "annotator-3", 5);
         Assert.Equal(batches[3].Queries.Select(q => q.Id).Order(), again.Queries.Select(q => q.Id).Order());
     }
 
@@ -29,7 +29,7 @@ public sealed class LeaseTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         await using var p = await QueryingProject.Start(settings: new Dictionary<string, string?> { ["LeaseSeconds"] = "60" }, clock: clock);
-        var alice = await p.Client.Get<QueryBatchDto>($"/projects/{p.Project.Id}/queries/next?annotator=alice&count=2");
+        var alice = await p.Client.Lease(p.Project.Id, "alice", 2);
         long held = alice.Queries[0].Id;
         string before = await p.Snapshot();
         var foreign = await (await p.Client.Answer(p.Project.Id, "bob-1",
@@ -44,7 +44,7 @@ public sealed class LeaseTests
         Assert.Equal(before, await p.Snapshot());
 
         // Expired leases go back to the pool: bob now gets alice's queries first (they are the best scored).
-        var bob = await p.Client.Get<QueryBatchDto>($"/projects/{p.Project.Id}/queries/next?annotator=bob&count=2");
+        var bob = await p.Client.Lease(p.Project.Id, "bob", 2);
         Assert.Equal(alice.Queries.Select(q => q.Id), bob.Queries.Select(q => q.Id));
         var accepted = await (await p.Client.Answer(p.Project.Id, "bob-2",
             new AnswerBatchRequest { Annotator = "bob", Answers = [new AnswerItem { QueryId = held, Verdict = Verdict.Confirm }] })).Read<AnswerBatchResponse>();
@@ -55,9 +55,11 @@ public sealed class LeaseTests
     public async Task Lease_count_and_annotator_are_validated()
     {
         await using var p = await QueryingProject.Start();
-        await (await p.Client.GetAsync($"/projects/{p.Project.Id}/queries/next?annotator=a&count=0")).Problem(400);
-        await (await p.Client.GetAsync($"/projects/{p.Project.Id}/queries/next?annotator=a&count=101")).Problem(400);
-        await (await p.Client.GetAsync($"/projects/{p.Project.Id}/queries/next?count=1")).Problem(400);
-        await (await p.Client.GetAsync($"/projects/{p.Project.Id}/queries/next?annotator=a&count=x")).Problem(400);
+        await (await p.Client.Post($"/projects/{p.Project.Id}/leases", new { annotator = "a", count = 0 })).Problem(400);
+        await (await p.Client.Post($"/projects/{p.Project.Id}/leases", new { annotator = "a", count = 101 })).Problem(400);
+        await (await p.Client.Post($"/projects/{p.Project.Id}/leases", new { count = 1 })).Problem(400);
+        await (await p.Client.Post($"/projects/{p.Project.Id}/leases", new { annotator = "a", count = "x" })).Problem(400);
+        // A GET that changed who holds a query would be replayed by caches and crawlers: leasing is a POST only.
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, (await p.Client.GetAsync($"/projects/{p.Project.Id}/leases")).StatusCode);
     }
 }

@@ -1,5 +1,5 @@
 using Alc.Core.World;
-using Alc.Engine.World;
+using Alc.Imaging.Datasets;
 
 namespace Alc.Engine.Server.Tests;
 

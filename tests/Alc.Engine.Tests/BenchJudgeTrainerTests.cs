@@ -1,4 +1,4 @@
-using Alc.Engine.Bench;
+using Alc.Bench;
 using Alc.Training;
 using Alc.Training.Models;
 

@@ -1,5 +1,7 @@
-using Alc.Engine.Bench;
-using Alc.Engine.Rounds;
+using Alc.Bench;
+using Alc.Campaigns;
+using Alc.Campaigns.AutoCorrection;
+using Alc.Campaigns.Simulation;
 
 namespace Alc.Engine.Tests;
 

@@ -1,3 +1,4 @@
+using Alc.Core.Cost;
 using Alc.Core;
 using Alc.Storage.Answers;
 using Alc.Storage.Datasets;
@@ -31,8 +32,8 @@ public sealed class RepositoryTests : IDisposable
         long dataset = datasets.Create("d", [new ClassInfo(0, "bg", "#000000"), new ClassInfo(1, "x", "#800000")],
             [new ImageRow { Stem = "i", Split = "train", Width = 10, Height = 10, ImageBlob = blob, PseudoBlob = blob, SuperpixelBlob = blob }]);
         long image = datasets.Images(dataset)[0].Id;
-        long project = new ProjectRepository(_database, _clock).Create(dataset, "p", "{}", "none");
-        var rounds = new RoundRepository(_database, _clock);
+        long project = new ProjectRepository(_database, _clock).Create(dataset, "p", "{}", ProjectOracle.None);
+        var rounds = new RoundRepository(_database, new JobRepository(_database, _clock), _clock);
         var (round, _) = rounds.Start(project);
         rounds.CompleteTraining(round, blob);
         rounds.CompleteScoring(rounds.Get(round.Id)!, Enumerable.Range(0, queries).Select(i => new NewQuery(image, i, i, 0, 100 - i)).ToList(), 0.5);
@@ -43,7 +44,7 @@ public sealed class RepositoryTests : IDisposable
     public void A_round_moves_training_scoring_querying_and_refuses_out_of_order_steps()
     {
         var (project, round, queries) = Querying(3);
-        var rounds = new RoundRepository(_database, _clock);
+        var rounds = new RoundRepository(_database, new JobRepository(_database, _clock), _clock);
         Assert.Equal(RoundStates.Querying, round.State);
         Assert.Equal([0, 1, 2], queries.Select(q => q.Pixel));
         Assert.Throws<StorageConflictException>(() => rounds.Start(project));
@@ -88,14 +89,14 @@ public sealed class RepositoryTests : IDisposable
     public void An_answer_batch_commits_whole_or_not_at_all()
     {
         var (project, round, rows) = Querying(3);
-        var answers = new AnswerRepository(_database, _clock);
+        var answers = new AnswerRepository(_database, new RoundRepository(_database, new JobRepository(_database, _clock), _clock), _clock);
         AnswerBatch Batch(string key, params long[] ids) => new()
         {
             IdempotencyKey = key,
             RequestHash = "h-" + key,
             ResponseJson = "{}",
             Annotator = "a",
-            Answers = ids.Select(id => new NewAnswer(id, "confirm", null, 10, 0)).ToList(),
+            Answers = ids.Select(id => new NewAnswer(id, QueryVerdict.Confirm, null, 10, 0)).ToList(),
         };
 
         answers.Commit(Batch("k1", rows[0].Id));
@@ -112,7 +113,7 @@ public sealed class RepositoryTests : IDisposable
     public void A_rounds_automated_correction_and_region_checks_are_stored_with_its_queries_or_not_at_all()
     {
         var (project, round, _) = Querying(1);
-        var rounds = new RoundRepository(_database, _clock);
+        var rounds = new RoundRepository(_database, new JobRepository(_database, _clock), _clock);
         rounds.Close(round, new RoundMetricsRow());
         var (next, _) = rounds.Start(project);
         rounds.CompleteTraining(next, new string('c', 64));
@@ -132,14 +133,14 @@ public sealed class RepositoryTests : IDisposable
         Assert.Equal([new string('e', 64), null], rows.Select(q => q.RegionBlob));
 
         // An answer to a region check carries its region into the log D_t is replayed from.
-        new AnswerRepository(_database, _clock).Commit(new AnswerBatch
+        new AnswerRepository(_database, new RoundRepository(_database, new JobRepository(_database, _clock), _clock), _clock).Commit(new AnswerBatch
         {
             IdempotencyKey = "k",
             RequestHash = "h",
             ResponseJson = "{}",
             Annotator = "a",
-            Answers = [new NewAnswer(rows[0].Id, "correct", 1, 10, 3)],
+            Answers = [new NewAnswer(rows[0].Id, QueryVerdict.Correct, 1, 10, 3)],
         });
-        Assert.Equal(new string('e', 64), new AnswerRepository(_database, _clock).ForProject(project).Single(a => a.RoundId == next.Id).RegionBlob);
+        Assert.Equal(new string('e', 64), new AnswerRepository(_database, new RoundRepository(_database, new JobRepository(_database, _clock), _clock), _clock).ForProject(project).Single(a => a.RoundId == next.Id).RegionBlob);
     }
 }

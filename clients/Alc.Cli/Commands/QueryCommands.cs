@@ -18,7 +18,7 @@ internal static class QueryCommands
             var c = context(result);
             return CliApp.Guard(c, async () =>
             {
-                var batch = await c.Api.LeaseQueriesAsync(result.GetValue(project), result.GetValue(annotator)!, result.GetValue(count), token).ContentOrThrow();
+                var batch = await c.Api.LeaseQueriesAsync(result.GetValue(project), new LeaseRequest { Annotator = result.GetValue(annotator)!, Count = result.GetValue(count) }, token).ContentOrThrow();
                 c.Print(batch, b =>
                 {
                     var table = CliContext.Table("query", "kind", "image", "x", "y", "covers", "shown", "score", "lease until");

@@ -615,6 +615,28 @@ namespace Alc.Client
     }
 
     /// <summary>
+    /// A request to lease queries: the annotator's open leases are renewed first, then free queries are added up to Alc.Engine.Server.Contracts.LeaseRequest.Count.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LeaseRequest
+    {
+
+        /// <summary>
+        /// Who takes the lease (1–200 characters); answers to the leased queries must name the same annotator.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("annotator")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Annotator { get; set; } = default!;
+
+        /// <summary>
+        /// How many queries to hold (1..MaxLeaseCount).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public int Count { get; set; } = 10;
+
+    }
+
+    /// <summary>
     /// Who answers a project's queries.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

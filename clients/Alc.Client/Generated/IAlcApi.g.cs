@@ -42,7 +42,7 @@ public partial interface IAlcApi
     [Get("/datasets/{datasetId}/export")]
     Task<HttpResponseMessage> ExportDatasetAsync(long datasetId, string? format = null, string? labels = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Exports the training split&apos;s current labels D_t as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).</summary>
+    /// <summary>Exports the training split&apos;s current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).</summary>
     /// <remarks><c>GET /projects/{projectId}/export</c> (operation <c>ExportProject</c>).</remarks>
     [Get("/projects/{projectId}/export")]
     Task<HttpResponseMessage> ExportProjectAsync(long projectId, string? format = null, CancellationToken cancellationToken = default);
@@ -97,7 +97,7 @@ public partial interface IAlcApi
     [Get("/projects/{projectId}")]
     Task<IApiResponse<ProjectDto>> GetProjectAsync(long projectId, CancellationToken cancellationToken = default);
 
-    /// <summary>The image&apos;s current labels D_t (D0 plus every accepted answer) as a VOC palette PNG.</summary>
+    /// <summary>The image&apos;s current labels D_t (D0, then each round&apos;s automated changes and accepted answers) as a VOC palette PNG.</summary>
     /// <remarks><c>GET /projects/{projectId}/images/{imageId}/labels.png</c> (operation <c>GetProjectImageLabels</c>).</remarks>
     [Get("/projects/{projectId}/images/{imageId}/labels.png")]
     Task<HttpResponseMessage> GetProjectImageLabelsAsync(long projectId, long imageId, CancellationToken cancellationToken = default);
@@ -132,10 +132,10 @@ public partial interface IAlcApi
     [Post("/datasets/import")]
     Task<IApiResponse<DatasetDto>> ImportDatasetAsync([Body] ImportDatasetRequest body, CancellationToken cancellationToken = default);
 
-    /// <summary>Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds); an empty batch when none are free.</summary>
-    /// <remarks><c>GET /projects/{projectId}/queries/next</c> (operation <c>LeaseQueries</c>).</remarks>
-    [Get("/projects/{projectId}/queries/next")]
-    Task<IApiResponse<QueryBatchDto>> LeaseQueriesAsync(long projectId, string annotator, int? count = null, CancellationToken cancellationToken = default);
+    /// <summary>Leases queries: a POST, because each call changes who holds which query (caches and crawlers must not replay it).</summary>
+    /// <remarks><c>POST /projects/{projectId}/leases</c> (operation <c>LeaseQueries</c>).</remarks>
+    [Post("/projects/{projectId}/leases")]
+    Task<IApiResponse<QueryBatchDto>> LeaseQueriesAsync(long projectId, [Body] LeaseRequest body, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the datasets.</summary>
     /// <remarks><c>GET /datasets</c> (operation <c>ListDatasets</c>).</remarks>

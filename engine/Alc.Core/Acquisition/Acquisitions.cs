@@ -3,8 +3,14 @@ namespace Alc.Core.Acquisition;
 /// <summary>Creates acquisitions by their configuration names.</summary>
 public static class Acquisitions
 {
+    /// <summary>SIM (eq. 10), the paper's acquisition.</summary>
+    public const string Sim = "sim";
+
+    /// <summary>A²LC's adaptively balanced acquisition.</summary>
+    public const string Abc = "abc";
+
     /// <summary>Every name <see cref="Create"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["sim", "lcil", "cil", "softmin", "aiou", "margin", "entropy", "random", "abc"];
+    public static IReadOnlyList<string> Names { get; } = [Sim, "lcil", "cil", "softmin", "aiou", "margin", "entropy", "random", Abc];
 
     /// <summary>The acquisition called <paramref name="name"/> (case-insensitive).</summary>
     /// <param name="name">One of <see cref="Names"/>.</param>
@@ -16,7 +22,7 @@ public static class Acquisitions
         ArgumentNullException.ThrowIfNull(name);
         return name.Trim().ToLowerInvariant() switch
         {
-            "sim" => new SimAcquisition(),
+            Sim => new SimAcquisition(),
             "lcil" => new LcilAcquisition(),
             "cil" => new CilAcquisition(),
             "softmin" => new SoftMinAcquisition(),
@@ -24,7 +30,7 @@ public static class Acquisitions
             "margin" => new MarginAcquisition(classWeights),
             "entropy" => new EntropyAcquisition(),
             "random" => new RandomAcquisition(seed),
-            "abc" => new AbcAcquisition(classWeights),
+            Abc => new AbcAcquisition(classWeights),
             _ => throw new ArgumentException($"Unknown acquisition '{name}'. Known: {string.Join(", ", Names)}.", nameof(name)),
         };
     }

@@ -12,8 +12,8 @@ public sealed record LabelCorrectionOptions
     public CorrectionMethod Method { get; init; } = CorrectionMethod.Lcm;
 
     /// <summary>
-    /// Judge each image with a model that never saw its labels: k ≥ 2 trains k fold models on D_t after the answers
-    /// (k extra trainings per round); 0 uses θ_(t−1), which was trained on every image.
+    /// Judge each image with a model that never saw its labels: k ≥ 2 trains k fold models on the round's current labels
+    /// D_(t−1) before its queries are selected (k extra trainings per round); 0 uses θ_(t−1), which was trained on every image.
     /// </summary>
     public int OutOfFoldModels { get; init; }
 

@@ -3,8 +3,11 @@ using System.Globalization;
 using Alc.Core.Acquisition;
 using Alc.Core.Correction;
 using Alc.Core.Oracle;
-using Alc.Engine.Bench;
-using Alc.Engine.Rounds;
+using Alc.Bench;
+using Alc.Campaigns;
+using Alc.Campaigns.AutoCorrection;
+using Alc.Campaigns.Simulation;
+using Alc.Campaigns.Pipeline;
 using Alc.Imaging;
 using Alc.Imaging.Datasets;
 using Alc.Training;
@@ -24,7 +27,7 @@ public static class BenchCommand
         var rounds = new Option<int>("--rounds") { Description = "Rounds after the warm start.", DefaultValueFactory = _ => 5 };
         var budget = new Option<int>("--budget") { Description = "Queries per round (B).", DefaultValueFactory = _ => 100 };
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "1,2,3" };
-        var model = new Option<string>("--model") { Description = "Segmentation model.", DefaultValueFactory = _ => "fcn-small" };
+        var model = new Option<string>("--model") { Description = "Segmentation model.", DefaultValueFactory = _ => Alc.Training.Models.SegmentationModels.FcnSmallName };
         // Bench defaults sized for fcn-small on the default world: 5 rounds × 6 acquisitions × 3 seeds in < 30 min on 2 cores.
         var iterations = new Option<int>("--iterations") { Description = "Training iterations per round.", DefaultValueFactory = _ => 250 };
         var batch = new Option<int>("--batch") { Description = "Training batch size.", DefaultValueFactory = _ => new TrainerOptions().BatchSize };
@@ -36,7 +39,7 @@ public static class BenchCommand
         var oracle = new Option<string>("--oracle") { Description = "gt (answers from the queried pixel) or paper (the authors' majority rule).", DefaultValueFactory = _ => "gt" };
         oracle.AcceptOnlyFromAmong("gt", "paper");
         var errorRate = new Option<double>("--error-rate") { Description = "Share of wrong oracle answers.", DefaultValueFactory = _ => 0 };
-        var autoCorrect = new Option<string>("--auto-correct") { Description = "Automated correction after each round's answers for the plain acquisition names: none, lcm (A²LC) or confident (the default strategy's: out-of-fold confident regions and region checks).", DefaultValueFactory = _ => "none" };
+        var autoCorrect = new Option<string>("--auto-correct") { Description = "Automated correction for the plain acquisition names: none, lcm (A²LC's, after each round's answers) or confident (the default strategy's, before each round's selection: out-of-fold confident regions and region checks).", DefaultValueFactory = _ => "none" };
         autoCorrect.AcceptOnlyFromAmong("none", "lcm", "confident");
         var ablation = new Option<bool>("--ablation") { Description = "Also run the paper's Table 3 rows (no pool / look-ahead / expansion)." };
         var command = new Command("bench", "Run correction campaigns per acquisition and seed with a simulated oracle; write results.json, report.md and plots.")
@@ -125,9 +128,9 @@ public static class BenchCommand
 
                             var c = p.Campaign;
                             bool warm = p.Run == "warm start";
-                            double within = c.Training is { } t ? (double)t.Iteration / Math.Max(1, t.Iterations) : c.Step == "evaluate" ? 1 : 0;
-                            task.Value = warm ? within : Math.Min(1, (c.Round - 1 + within) / Math.Max(1, c.Rounds));
-                            task.Description = $"{Markup.Escape(p.Run)} · seed {p.Seed} · round {c.Round}/{c.Rounds} {c.Step}";
+                            // R rounds and the last train → measure of θ_R, each as one share of the bar.
+                            task.Value = Math.Max(task.Value, warm ? c.Fraction : Math.Min(1, (c.Round - 1 + c.Fraction) / (p.Rounds + 1)));
+                            task.Description = $"{Markup.Escape(p.Run)} · seed {p.Seed} · {Markup.Escape(c.Message)}";
                         }), cancellationToken);
                         foreach (var task in tasks.Values)
                         {
@@ -139,9 +142,9 @@ public static class BenchCommand
             {
                 results = BenchRunner.Run(options, createTrainer, new SyncProgress<BenchProgress>(p =>
                 {
-                    if (p.Campaign.Step == "evaluate" && p.Campaign.Training is null)
+                    if (p.Campaign is { Stage: RoundStage.Measure, StageFraction: 1 })
                     {
-                        console.WriteLine($"{p.Run} · seed {p.Seed} · round {p.Campaign.Round}/{p.Campaign.Rounds}");
+                        console.WriteLine($"{p.Run} · seed {p.Seed} · round {p.Campaign.Round}/{p.Rounds + 1}: {p.Campaign.Message}");
                     }
                 }), cancellationToken);
             }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Alc.Engine.Bench;
+using Alc.Bench;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;
@@ -17,7 +17,7 @@ public static class BenchIngestCommand
         var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 32 };
         var scratch = new Option<DirectoryInfo?>("--scratch") { Description = "Folder for the scratch engine (default: the temp folder; pick the disk you deploy on)." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the result as JSON." };
-        var command = new Command("bench-ingest", "Measure answers ingested per second from concurrent clients against a raw SQLite insert loop, and queries/next latency.")
+        var command = new Command("bench-ingest", "Measure answers ingested per second from concurrent clients against a raw SQLite insert loop, and lease latency.")
         {
             answers, clients, scratch, output,
         };
@@ -31,7 +31,7 @@ public static class BenchIngestCommand
             table.AddRow("engine: answers / s", $"{measured.HttpAnswersPerSecond:0}");
             table.AddRow("raw SQLite insert loop: rows / s", $"{measured.RawInsertsPerSecond:0}");
             table.AddRow("engine / raw", $"{measured.Ratio:0.00}×");
-            table.AddRow("queries/next p50 / p99", $"{measured.NextP50Ms:0.0} / {measured.NextP99Ms:0.0} ms");
+            table.AddRow("lease p50 / p99", $"{measured.NextP50Ms:0.0} / {measured.NextP99Ms:0.0} ms");
             table.AddRow("answer POST p50 / p99", $"{measured.AnswerP50Ms:0.0} / {measured.AnswerP99Ms:0.0} ms");
             console.Write(table);
             if (result.GetValue(output) is FileInfo file)

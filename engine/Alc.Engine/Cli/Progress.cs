@@ -1,4 +1,6 @@
-using Alc.Engine.Rounds;
+using Alc.Campaigns;
+using Alc.Campaigns.AutoCorrection;
+using Alc.Campaigns.Simulation;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;

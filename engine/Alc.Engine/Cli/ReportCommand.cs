@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Alc.Engine.Bench;
+using Alc.Bench;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;

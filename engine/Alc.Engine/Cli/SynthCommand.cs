@@ -4,7 +4,6 @@ using Alc.Core.Metrics;
 using Alc.Core.World;
 using Alc.Imaging.Datasets;
 using Alc.Imaging.Photos;
-using Alc.Engine.World;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;

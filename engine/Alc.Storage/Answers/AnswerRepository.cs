@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Alc.Storage.Answers;
 
 /// <summary>The answer log and the idempotency records. A committed batch is durable (WAL, synchronous FULL).</summary>
-public sealed class AnswerRepository(EngineDatabase database, TimeProvider clock)
+public sealed class AnswerRepository(EngineDatabase database, RoundRepository rounds, TimeProvider clock)
 {
     /// <summary>The stored request hash and response of an Idempotency-Key, or null.</summary>
     public (string RequestHash, string ResponseJson)? FindIdempotent(string key)
@@ -22,8 +22,8 @@ public sealed class AnswerRepository(EngineDatabase database, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(batch);
         string at = StorageClock.ToText(clock.GetUtcNow());
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var work = UnitOfWork.Begin(database);
+        var (connection, transaction) = (work.Connection, work.Transaction);
         try
         {
             connection.Execute("INSERT INTO idempotency (key, request_hash, response_json, created_at) VALUES (@IdempotencyKey, @RequestHash, @ResponseJson, @at);",
@@ -40,7 +40,7 @@ public sealed class AnswerRepository(EngineDatabase database, TimeProvider clock
                     INSERT INTO answers (query_id, idempotency_key, annotator, verdict, label, elapsed_ms, created_at)
                     VALUES (@QueryId, @key, @annotator, @Verdict, @Label, @ElapsedMs, @at) RETURNING id;
                     """,
-                    new { answer.QueryId, key = batch.IdempotencyKey, annotator = batch.Annotator, answer.Verdict, answer.Label, answer.ElapsedMs, at },
+                    new { answer.QueryId, key = batch.IdempotencyKey, annotator = batch.Annotator, Verdict = StoredText.Of(answer.Verdict), answer.Label, answer.ElapsedMs, at },
                     transaction);
                 connection.Execute("INSERT INTO applied_corrections (answer_id, changed_pixels) VALUES (@id, @ChangedPixels);",
                     new { id, answer.ChangedPixels }, transaction);
@@ -48,12 +48,10 @@ public sealed class AnswerRepository(EngineDatabase database, TimeProvider clock
 
             if (batch.Close is var (round, metrics))
             {
-                RoundRepository.Require(connection.Execute("UPDATE rounds SET state = 'closed', closed_at = @at WHERE id = @Id AND state = 'querying';",
-                    new { round.Id, at }, transaction), round, RoundStates.Querying);
-                MetricsWriter.Upsert(connection, transaction, round.Id, metrics);
+                rounds.Close(work, round, metrics);
             }
 
-            transaction.Commit();
+            work.Commit();
         }
         catch (SqliteException ex) when (SqliteErrors.IsUniqueViolation(ex))
         {
@@ -65,14 +63,21 @@ public sealed class AnswerRepository(EngineDatabase database, TimeProvider clock
     public IReadOnlyList<AnswerRow> ForProject(long projectId)
     {
         using var connection = database.Open();
-        return connection.Query<AnswerRow>(
-            """
-            SELECT a.id, a.query_id, q.round_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, q.region_blob, a.annotator, a.verdict, a.label,
-                   a.elapsed_ms, a.idempotency_key
-            FROM answers a JOIN queries q ON q.id = a.query_id JOIN rounds r ON r.id = q.round_id
-            WHERE r.project_id = @projectId ORDER BY a.id;
-            """, new { projectId }).AsList();
+        return connection.Query<AnswerRow>($"{Select} JOIN rounds r ON r.id = q.round_id WHERE r.project_id = @projectId ORDER BY a.id;", new { projectId }).AsList();
     }
+
+    /// <summary>Every answer of one round in log order.</summary>
+    public IReadOnlyList<AnswerRow> ForRound(long roundId)
+    {
+        using var connection = database.Open();
+        return connection.Query<AnswerRow>($"{Select} WHERE q.round_id = @roundId ORDER BY a.id;", new { roundId }).AsList();
+    }
+
+    private const string Select = """
+        SELECT a.id, a.query_id, q.round_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, q.region_blob, a.annotator, a.verdict, a.label,
+               a.elapsed_ms, a.idempotency_key
+        FROM answers a JOIN queries q ON q.id = a.query_id
+        """;
 
     private sealed record IdempotencyRow
     {

@@ -1,3 +1,5 @@
+using Alc.Core.Cost;
+
 namespace Alc.Storage.Answers;
 
 /// <summary>A stored answer joined with its query: one line of the answer log that D_t is re-derived from.</summary>
@@ -30,8 +32,8 @@ public sealed record AnswerRow
     /// <summary>Who answered.</summary>
     public string Annotator { get; init; } = "";
 
-    /// <summary>confirm, correct or unsure.</summary>
-    public string Verdict { get; init; } = "";
+    /// <summary>The verdict (stored as confirm, correct or unsure).</summary>
+    public QueryVerdict Verdict { get; init; }
 
     /// <summary>The corrected class (correct only).</summary>
     public int? Label { get; init; }

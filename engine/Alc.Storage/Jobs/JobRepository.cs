@@ -7,7 +7,34 @@ public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
 {
     private const string Columns = "id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at";
 
-    /// <summary>One job, or null.</summary>
+    /// <summary>The latest job of a round, or null.</summary>
+    public JobRow? ForRound(long roundId)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns} FROM jobs WHERE round_id = @roundId ORDER BY id DESC LIMIT 1;", new { roundId });
+    }
+
+    /// <summary>Queues the job that trains and scores a new round, inside the round's own start.</summary>
+    public JobRow CreateRoundJob(UnitOfWork work, long projectId, long roundId, string message)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work.Connection.QuerySingle<JobRow>(
+            $"""
+            INSERT INTO jobs (kind, project_id, round_id, state, progress, message, created_at)
+            VALUES ('round', @projectId, @roundId, 'queued', 0, @message, @at)
+            RETURNING {Columns};
+            """,
+            new { projectId, roundId, message, at = StorageClock.ToText(clock.GetUtcNow()) }, work.Transaction);
+    }
+
+    /// <summary>Keeps a removed round's jobs with their history, without the round.</summary>
+    public static void Detach(UnitOfWork work, long roundId)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        work.Connection.Execute("UPDATE jobs SET round_id = NULL WHERE round_id = @roundId;", new { roundId }, work.Transaction);
+    }
+
+    /// <summary>One job by id, or null.</summary>
     public JobRow? Get(long id)
     {
         using var connection = database.Open();

@@ -8,14 +8,14 @@ public sealed class ProjectRepository(EngineDatabase database, TimeProvider cloc
 {
     /// <summary>Creates a project; returns its id.</summary>
     /// <exception cref="StorageConflictException">A project named <paramref name="name"/> exists.</exception>
-    public long Create(long datasetId, string name, string strategyJson, string oracle)
+    public long Create(long datasetId, string name, string strategyJson, ProjectOracle oracle)
     {
         using var connection = database.Open();
         try
         {
             return connection.ExecuteScalar<long>(
                 "INSERT INTO projects (dataset_id, name, strategy_json, oracle, created_at) VALUES (@datasetId, @name, @strategyJson, @oracle, @at) RETURNING id;",
-                new { datasetId, name, strategyJson, oracle, at = StorageClock.ToText(clock.GetUtcNow()) });
+                new { datasetId, name, strategyJson, oracle = StoredText.Of(oracle), at = StorageClock.ToText(clock.GetUtcNow()) });
         }
         catch (SqliteException ex) when (SqliteErrors.IsUniqueViolation(ex))
         {

@@ -15,8 +15,8 @@ public sealed record ProjectRow
     /// <summary>The engine's serialised settings (strategy, model, training).</summary>
     public string StrategyJson { get; init; } = "{}";
 
-    /// <summary><c>none</c> (people answer) or <c>gt</c> (the engine answers from ground truth).</summary>
-    public string Oracle { get; init; } = "none";
+    /// <summary>Who answers: people, or the engine from ground truth.</summary>
+    public ProjectOracle Oracle { get; init; }
 
     /// <summary>Creation time (stored form).</summary>
     public string CreatedAt { get; init; } = "";

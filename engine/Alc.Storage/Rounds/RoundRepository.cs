@@ -5,7 +5,7 @@ using Dapper;
 namespace Alc.Storage.Rounds;
 
 /// <summary>Rounds, their models and metrics; every state change of a round is one transaction.</summary>
-public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
+public sealed class RoundRepository(EngineDatabase database, JobRepository jobs, TimeProvider clock)
 {
     private const string Columns = "id, project_id, number, state, model_id, created_at, closed_at";
 
@@ -16,8 +16,8 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
     public (RoundRow Round, JobRow Job) Start(long projectId)
     {
         string at = StorageClock.ToText(clock.GetUtcNow());
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var work = UnitOfWork.Begin(database);
+        var (connection, transaction) = (work.Connection, work.Transaction);
         var latest = connection.QuerySingleOrDefault<RoundRow>(
             $"SELECT {Columns} FROM rounds WHERE project_id = @projectId ORDER BY number DESC LIMIT 1;", new { projectId }, transaction);
         if (latest is not null && latest.State != RoundStates.Closed)
@@ -29,14 +29,8 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
         var round = connection.QuerySingle<RoundRow>(
             $"INSERT INTO rounds (project_id, number, state, created_at) VALUES (@projectId, @number, 'training', @at) RETURNING {Columns};",
             new { projectId, number, at }, transaction);
-        var job = connection.QuerySingle<JobRow>(
-            """
-            INSERT INTO jobs (kind, project_id, round_id, state, progress, message, created_at)
-            VALUES ('round', @projectId, @roundId, 'queued', 0, @message, @at)
-            RETURNING id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at;
-            """,
-            new { projectId, roundId = round.Id, message = $"round {number}: waiting to train", at }, transaction);
-        transaction.Commit();
+        var job = jobs.CreateRoundJob(work, projectId, round.Id, $"round {number}: waiting to train");
+        work.Commit();
         return (round, job);
     }
 
@@ -65,8 +59,9 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
     /// <summary>The project's latest round, or null.</summary>
     public RoundRow? Latest(long projectId)
     {
-        var rounds = List(projectId);
-        return rounds.Count == 0 ? null : rounds[^1];
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<RoundRow>($"SELECT {Columns} FROM rounds WHERE project_id = @projectId ORDER BY number DESC LIMIT 1;",
+            new { projectId });
     }
 
     /// <summary>Rounds of any project left in a given state (for resuming after a restart).</summary>
@@ -136,14 +131,21 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
     /// <exception cref="StorageConflictException">The round is not in querying.</exception>
     public void Close(RoundRow round, RoundMetricsRow metrics)
     {
+        using var work = UnitOfWork.Begin(database);
+        Close(work, round, metrics);
+        work.Commit();
+    }
+
+    /// <summary>querying → closed inside <paramref name="work"/> (an answer batch that answers the round's last query closes it in its own transaction).</summary>
+    /// <exception cref="StorageConflictException">The round is not in querying.</exception>
+    public void Close(UnitOfWork work, RoundRow round, RoundMetricsRow metrics)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(metrics);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        Require(connection.Execute("UPDATE rounds SET state = 'closed', closed_at = @at WHERE id = @Id AND state = 'querying';",
-            new { round.Id, at = StorageClock.ToText(clock.GetUtcNow()) }, transaction), round, RoundStates.Querying);
-        MetricsWriter.Upsert(connection, transaction, round.Id, metrics);
-        transaction.Commit();
+        Require(work.Connection.Execute("UPDATE rounds SET state = 'closed', closed_at = @at WHERE id = @Id AND state = 'querying';",
+            new { round.Id, at = StorageClock.ToText(clock.GetUtcNow()) }, work.Transaction), round, RoundStates.Querying);
+        MetricsWriter.Upsert(work.Connection, work.Transaction, round.Id, metrics);
     }
 
     /// <summary>
@@ -152,26 +154,19 @@ public sealed class RoundRepository(EngineDatabase database, TimeProvider clock)
     /// </summary>
     public bool Abandon(long roundId)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        connection.Execute("UPDATE jobs SET round_id = NULL WHERE round_id = @roundId;", new { roundId }, transaction);
-        int removed = connection.Execute("DELETE FROM rounds WHERE id = @roundId AND state IN ('training', 'scoring');", new { roundId }, transaction);
+        using var work = UnitOfWork.Begin(database);
+        JobRepository.Detach(work, roundId);
+        int removed = work.Connection.Execute("DELETE FROM rounds WHERE id = @roundId AND state IN ('training', 'scoring');", new { roundId }, work.Transaction);
         if (removed == 1)
         {
-            transaction.Commit();
+            work.Commit();
         }
 
         return removed == 1;
     }
 
     /// <summary>The job of a round, or null.</summary>
-    public JobRow? Job(long roundId)
-    {
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<JobRow>(
-            "SELECT id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at FROM jobs WHERE round_id = @roundId ORDER BY id DESC LIMIT 1;",
-            new { roundId });
-    }
+    public JobRow? Job(long roundId) => jobs.ForRound(roundId);
 
     /// <summary>The automated corrections of the project's rounds, in round order.</summary>
     public IReadOnlyList<AutoCorrectionRow> AutoCorrections(long projectId)

@@ -1,0 +1,29 @@
+using Alc.Campaigns.Projects;
+using Alc.Campaigns.Answers;
+using Alc.Engine.Server.Contracts;
+using Alc.Storage.Projects;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alc.Engine.Server.Apis;
+
+/// <summary>Answers: one idempotent, all-or-nothing batch per request.</summary>
+internal static class AnswersApi
+{
+    public static void MapAnswersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/projects/{projectId:long}/answers").WithTags("answers").RequireAuthorization(Auth.ApiKeyDefaults.Annotator);
+
+        group.MapPost("", async (long projectId, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, AnswerBatchRequest request,
+                ProjectRepository projects, AnswerIngestion ingestion, CancellationToken cancellationToken) =>
+            {
+                Resolve.Project(projects, projectId);
+                return TypedResults.Ok(WireMapping.Response(await ingestion.SubmitAsync(WireMapping.Command(projectId, idempotencyKey, request), cancellationToken)));
+            })
+            .WithName("SubmitAnswers")
+            .WithSummary("Submits a batch of answers under an Idempotency-Key: all are stored or none; a retry with the same key and body returns the first result.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+    }
+}

@@ -1,0 +1,83 @@
+using Alc.Campaigns.Projects;
+using Alc.Campaigns.Answers;
+using Alc.Engine.Server.Contracts;
+using Alc.Engine.Server.Datasets;
+using Alc.Engine.Server.Problems;
+using Alc.Imaging.Maps;
+using Alc.Storage.Datasets;
+using Alc.Storage.Projects;
+using Alc.Storage.Queries;
+using Alc.Storage.Rounds;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alc.Engine.Server.Apis;
+
+/// <summary>Projects (correction campaigns): create, list, get with current round and totals, current labels, export.</summary>
+internal static class ProjectsApi
+{
+    public static void MapProjectsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/projects").WithTags("projects").RequireAuthorization(Auth.ApiKeyDefaults.Admin);
+
+        group.MapPost("", (CreateProjectRequest request, ProjectRepository projects, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries,
+                MetricsReport metrics) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+                {
+                    throw ApiProblemException.BadRequest("name is required (1–100 characters).");
+                }
+
+                Resolve.Dataset(datasets, request.DatasetId);
+                var oracle = WireMapping.Oracle(request.Oracle);
+                var settings = WireMapping.Settings(request);
+                var counts = datasets.ImageCounts(request.DatasetId);
+                if (counts.GetValueOrDefault("train") == 0)
+                {
+                    throw ApiProblemException.Conflict($"Dataset {request.DatasetId} has no training images to correct.");
+                }
+
+                long id = projects.Create(request.DatasetId, request.Name, settings.ToJson(), oracle);
+                var row = projects.Get(id)!;
+                return TypedResults.Created($"/projects/{id}", Dto(row, datasets, rounds, queries, metrics));
+            })
+            .WithName("CreateProject").WithSummary("Creates a project: a correction campaign over a dataset with its acquisition, budget, model and oracle.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        group.MapGet("", (ProjectRepository projects, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries, MetricsReport metrics) =>
+                TypedResults.Ok(projects.List().Select(p => Dto(p, datasets, rounds, queries, metrics)).ToList()))
+            .WithName("ListProjects").WithSummary("Lists the projects with their current round and totals.");
+
+        group.MapGet("/{projectId:long}", (long projectId, ProjectRepository projects, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries,
+                MetricsReport metrics) => TypedResults.Ok(Dto(Resolve.Project(projects, projectId), datasets, rounds, queries, metrics)))
+            .WithName("GetProject").WithSummary("Gets a project with its current round and totals (answers, corrections, bits, seconds).")
+            .ProducesProblem(404);
+
+        group.MapGet("/{projectId:long}/images/{imageId:long}/labels.png", async (long projectId, long imageId, CampaignStates states, CancellationToken cancellationToken) =>
+            {
+                var state = states.Get(projectId);
+                if (!state.ById.TryGetValue(imageId, out var image))
+                {
+                    throw ApiProblemException.NotFound($"Training image {imageId} of project {projectId}");
+                }
+
+                return TypedResults.File(await state.ReadAsync(_ => LabelMapFile.Encode(image.Labels), cancellationToken), "image/png");
+            })
+            .WithName("GetProjectImageLabels").WithSummary("The image's current labels D_t (D0, then each round's automated changes and accepted answers) as a VOC palette PNG.")
+            .ProducesFile("image/png").ProducesProblem(404);
+
+        group.MapGet("/{projectId:long}/export", async (long projectId, string? format, CampaignStates states, DatasetExports exports, CancellationToken cancellationToken) =>
+            {
+                var state = states.Get(projectId);
+                // The training split gets D_t; validation images keep their stored labels out of the export.
+                return ExportFile.Of(await state.ReadAsync(s => exports.Export(s.Project.DatasetId, format ?? "voc",
+                    image => s.ById.TryGetValue(image.Id, out var current) ? current.Labels : null), cancellationToken));
+            })
+            .WithName("ExportProject").WithSummary("Exports the training split's current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).")
+            .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404);
+    }
+
+    private static ProjectDto Dto(ProjectRow row, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries, MetricsReport metrics) =>
+        Dtos.Project(row, rounds, queries, metrics.Build(row.Id, datasets.Classes(row.DatasetId), null));
+}

@@ -1,0 +1,118 @@
+using Alc.Core.Maps;
+using Alc.Campaigns.Projects;
+using Alc.Campaigns.Answers;
+using Alc.Engine.Server.Contracts;
+using Alc.Engine.Server.Hosting;
+using Alc.Engine.Server.Problems;
+using Alc.Imaging.Overlays;
+using Alc.Imaging.Photos;
+using Alc.Imaging.Png;
+using Alc.Storage;
+using Alc.Storage.Projects;
+using Alc.Storage.Queries;
+using Alc.Storage.Rounds;
+using Microsoft.AspNetCore.Builder;
+using Alc.Campaigns.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Alc.Engine.Server.Apis;
+
+/// <summary>Correction queries: lease a batch, read one, render its crop and region.</summary>
+internal static class QueriesApi
+{
+    public static void MapQueriesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("").WithTags("queries").RequireAuthorization(Auth.ApiKeyDefaults.Annotator);
+
+        group.MapPost("/projects/{projectId:long}/leases", LeaseQueries)
+            .WithName("LeaseQueries")
+            .WithSummary("Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds first); an empty batch when none are free.")
+            .ProducesProblem(400).ProducesProblem(404);
+
+        group.MapGet("/queries/{queryId:long}", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
+            {
+                var (query, state) = Find(queries, states, queryId);
+                return TypedResults.Ok(Dto(query, state, blobs));
+            })
+            .WithName("GetQuery").WithSummary("Gets one query with its lease and whether it is answered.")
+            .ProducesProblem(404);
+
+        group.MapGet("/queries/{queryId:long}/crop.png", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
+            {
+                var (query, state) = Find(queries, states, queryId);
+                var image = state.ById[query.ImageId];
+                var photo = new RgbImage(image.Width, image.Height, image.Rgb);
+                // A region check outlines its region: a two-segment map (region 1, rest 0) draws exactly that boundary.
+                var outline = query.RegionBlob is null ? image.Superpixels
+                    : new SuperpixelMap(image.Width, image.Height, RegionMask.Draw(image.Width * image.Height, RegionOf(query, blobs), 1));
+                return TypedResults.File(QueryCrop.RenderPng(photo, outline, query.Pixel), "image/png");
+            })
+            .WithName("GetQueryCrop")
+            .WithSummary("A PNG crop around the queried pixel (red cross-hair) with the outline (yellow) of what the answer covers: its superpixel, or a region check's region.")
+            .ProducesFile("image/png").ProducesProblem(404);
+
+        group.MapGet("/queries/{queryId:long}/region.png", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
+            {
+                var (query, state) = Find(queries, states, queryId);
+                if (query.RegionBlob is null)
+                {
+                    throw ApiProblemException.NotFound($"Region of query {queryId} (a pixel query: its answer covers superpixel {query.SuperpixelId})");
+                }
+
+                var image = state.ById[query.ImageId];
+                var mask = RegionMask.Draw(image.Width * image.Height, RegionOf(query, blobs), (byte)255);
+                return TypedResults.File(PngMapCodec.EncodeGray8(image.Width, image.Height, mask), "image/png");
+            })
+            .WithName("GetQueryRegion")
+            .WithSummary("A region check's region as a full-image 8-bit grey PNG mask (255 inside, 0 outside); 404 for a pixel query.")
+            .ProducesFile("image/png").ProducesProblem(404);
+    }
+
+    /// <summary>Leases queries: a POST, because each call changes who holds which query (caches and crawlers must not replay it).</summary>
+    internal static Ok<QueryBatchDto> LeaseQueries(long projectId, LeaseRequest request, [AsParameters] LeaseServices services)
+    {
+        Resolve.Project(services.Projects, projectId);
+        int max = services.Options.Value.MaxLeaseCount;
+        if (string.IsNullOrWhiteSpace(request.Annotator) || request.Annotator.Length > 200)
+        {
+            throw new CampaignValidationException("annotator is required (1–200 characters).");
+        }
+
+        if (request.Count < 1 || request.Count > max)
+        {
+            throw new CampaignValidationException($"count must be 1..{max} (MaxLeaseCount).");
+        }
+
+        var round = services.Rounds.Latest(projectId);
+        if (round is null || round.State != RoundStates.Querying)
+        {
+            return TypedResults.Ok(new QueryBatchDto(request.Annotator, null, 0, []));
+        }
+
+        var state = services.States.Get(projectId);
+        var leased = services.Queries.Lease(round.Id, request.Annotator, request.Count, TimeSpan.FromSeconds(services.Options.Value.LeaseSeconds));
+        return TypedResults.Ok(new QueryBatchDto(request.Annotator, round.Number, services.Queries.Remaining(round.Id),
+            leased.Select(q => Dto(q, state, services.Blobs)).ToList()));
+    }
+
+    private static QueryDto Dto(QueryRow query, CampaignState state, BlobStore blobs)
+    {
+        var image = state.ById[query.ImageId];
+        return Dtos.Query(query, image.Width, image.Height, state.Classes, blobs);
+    }
+
+    private static int[] RegionOf(QueryRow query, BlobStore blobs) => AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob!));
+
+    private static (QueryRow Query, CampaignState State) Find(QueryRepository queries, CampaignStates states, long queryId)
+    {
+        var query = queries.Get(queryId) ?? throw ApiProblemException.NotFound($"Query {queryId}");
+        return (query, states.Get(query.ProjectId));
+    }
+
+    /// <summary>What leasing needs, bundled so the handler's signature stays the route's parameters.</summary>
+    internal sealed record LeaseServices(ProjectRepository Projects, RoundRepository Rounds, QueryRepository Queries, CampaignStates States, BlobStore Blobs,
+        IOptions<EngineOptions> Options);
+}

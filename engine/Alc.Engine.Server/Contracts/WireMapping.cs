@@ -1,0 +1,70 @@
+using Alc.Campaigns.Answers;
+using Alc.Campaigns.Errors;
+using Alc.Campaigns.Projects;
+using Alc.Core.Cost;
+using Alc.Storage.Projects;
+
+namespace Alc.Engine.Server.Contracts;
+
+/// <summary>Wire types to domain commands and back: the only place the HTTP contract meets the campaign domain's types.</summary>
+internal static class WireMapping
+{
+    /// <summary>A create request's settings, validated by the domain.</summary>
+    public static ProjectSettings Settings(CreateProjectRequest request) =>
+        new ProjectSettings(request.Acquisition ?? Alc.Campaigns.StrategyNames.Default, request.Budget, request.PerImageCap, request.ExcludeZeroId,
+            request.Seed, request.Model ?? Alc.Training.Models.SegmentationModels.FcnSmallName, request.Iterations, request.LearningRate, request.CropSize,
+            request.BatchSize).Validated();
+
+    /// <summary>Stored settings as the wire shows them.</summary>
+    public static ProjectSettingsDto Dto(ProjectSettings s) =>
+        new(s.Acquisition, s.Budget, s.PerImageCap, s.ExcludeZeroId, s.Seed, s.Model, s.Iterations, s.LearningRate, s.CropSize, s.BatchSize);
+
+    /// <summary>The wire's oracle kind as stored.</summary>
+    public static ProjectOracle Oracle(OracleKind kind) => kind switch
+    {
+        OracleKind.None => ProjectOracle.None,
+        OracleKind.Gt => ProjectOracle.Gt,
+        _ => throw new CampaignValidationException("oracle must be none or gt."),
+    };
+
+    /// <summary>The stored oracle as the wire shows it.</summary>
+    public static OracleKind Oracle(ProjectOracle oracle) => oracle == ProjectOracle.Gt ? OracleKind.Gt : OracleKind.None;
+
+    /// <summary>An answer batch as the domain's command; a null item or an unknown verdict is named in the error.</summary>
+    public static SubmitAnswers Command(long projectId, string? idempotencyKey, AnswerBatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var answers = request.Answers ?? [];
+        var errors = new Dictionary<string, string[]>();
+        var commands = new List<AnswerCommand>(answers.Count);
+        for (int i = 0; i < answers.Count; i++)
+        {
+            if (answers[i] is not { } a)
+            {
+                errors[$"answers[{i}]"] = ["an answer must be an object, not null"];
+                continue;
+            }
+
+            commands.Add(new AnswerCommand(a.QueryId, Verdict(a.Verdict), a.Label, a.ElapsedMs));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new CampaignValidationException("Some answers are invalid; nothing was stored.", errors);
+        }
+
+        return new SubmitAnswers(projectId, idempotencyKey ?? "", request.Annotator ?? "", commands);
+    }
+
+    /// <summary>The wire verdict as the domain's (an undefined number stays undefined, for the domain to reject by name).</summary>
+    public static QueryVerdict Verdict(Verdict verdict) => verdict switch
+    {
+        Contracts.Verdict.Confirm => QueryVerdict.Confirm,
+        Contracts.Verdict.Correct => QueryVerdict.Correct,
+        Contracts.Verdict.Unsure => QueryVerdict.Unsure,
+        _ => (QueryVerdict)(-1),
+    };
+
+    /// <summary>A receipt as the wire's response.</summary>
+    public static AnswerBatchResponse Response(AnswerReceipt r) => new(r.Accepted, r.Corrections, r.ChangedPixels, r.Round, r.Remaining, r.RoundClosed);
+}

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Alc.Engine.Server.Apis;
+using Alc.Engine.Server.Auth;
+using Alc.Campaigns.Projects;
+using Alc.Campaigns.Answers;
+using Alc.Engine.Server.Datasets;
+using Alc.Engine.Server.Jobs;
+using Alc.Engine.Server.Problems;
+using Alc.Storage;
+using Alc.Storage.Answers;
+using Alc.Storage.Datasets;
+using Alc.Storage.Jobs;
+using Alc.Storage.Projects;
+using Alc.Storage.Queries;
+using Alc.Storage.Rounds;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alc.Engine.Server.Hosting;
+
+/// <summary>
+/// Builds the engine's host: configuration (appsettings, <c>ALC_</c> environment variables, overrides), services
+/// (SQLite, blob store, repositories, the job runner), and the HTTP pipeline (problem+json errors, API keys,
+/// Swagger UI at <c>/swagger</c>, the OpenAPI document at <c>/openapi/v1.json</c>, one <c>Map…Api</c> per resource).
+/// </summary>
+public static class EngineHost
+{
+    /// <summary>JSON as the API speaks it: camelCase, enums as camelCase strings.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    /// <summary>The host builder; <paramref name="overrides"/> (e.g. from the command line) win over every other source.</summary>
+    public static IHostBuilder CreateHostBuilder(string[] args, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        Host.CreateDefaultBuilder(args)
+            .ConfigureAppConfiguration(configuration =>
+            {
+                configuration.AddEnvironmentVariables("ALC_");
+                if (overrides is not null)
+                {
+                    configuration.AddInMemoryCollection(overrides);
+                }
+            })
+            // Request-by-request logs stay off; the engine's own events and errors are logged.
+            .ConfigureLogging(logging => logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error))
+            .ConfigureWebHostDefaults(web =>
+            {
+                web.UseSetting(WebHostDefaults.ApplicationKey, typeof(EngineHost).Assembly.GetName().Name);
+                web.ConfigureKestrel((context, kestrel) =>
+                    kestrel.Limits.MaxRequestBodySize = Bind(context.Configuration).MaxUploadBytes + (1 << 20));
+                web.ConfigureServices((context, services) => AddEngine(services, context.Configuration));
+                web.Configure(UseEngine);
+            });
+
+    private static EngineOptions Bind(IConfiguration configuration)
+    {
+        var options = new EngineOptions();
+        configuration.Bind(options);
+        return options;
+    }
+
+    private static void AddEngine(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EngineOptions>().Bind(configuration).Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new EnginePaths(sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataDirectory));
+        services.AddSingleton(sp => new EngineDatabase(sp.GetRequiredService<EnginePaths>().Database));
+        services.AddSingleton(sp => new BlobStore(sp.GetRequiredService<EnginePaths>().Blobs));
+        services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<ProjectRepository>();
+        services.AddSingleton<RoundRepository>();
+        services.AddSingleton<QueryRepository>();
+        services.AddSingleton<AnswerRepository>();
+        services.AddSingleton<JobRepository>();
+        services.AddSingleton<CampaignStates>();
+        services.AddSingleton<AnswerIngestion>();
+        services.AddSingleton<GroundTruthAnswerer>();
+        services.AddSingleton<MetricsReport>();
+        services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<DatasetExports>();
+        services.AddSingleton<RoundWorker>();
+        services.AddSingleton<JobCancellations>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<EngineReadiness>();
+        services.AddSingleton<DemoSeeder>();
+        // Registration order is start order: the database is migrated (and the demo seeded) before the runner resumes jobs.
+        services.AddHostedService<EngineStartup>();
+        services.AddHostedService<JobRunner>();
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = Bind(configuration).MaxUploadBytes);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.Admin, p => p.RequireRole(ApiKeyDefaults.Admin))
+            .AddPolicy(ApiKeyDefaults.Annotator, p => p.RequireRole(ApiKeyDefaults.Annotator));
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(OpenApiSetup.Configure);
+    }
+
+    // A body that declares more than the upload limit is refused before anything reads it.
+    private static Task RefuseOversizedBodies(HttpContext context, Func<Task> next)
+    {
+        long limit = context.RequestServices.GetRequiredService<IOptions<EngineOptions>>().Value.MaxUploadBytes;
+        return context.Request.ContentLength > limit ? throw ApiProblemException.TooLarge(limit) : next();
+    }
+
+    private static void UseEngine(IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RefuseOversizedBodies);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Alc.Engine v1");
+            o.RoutePrefix = "swagger";
+        });
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapHealthApi();
+            endpoints.MapDatasetsApi();
+            endpoints.MapProjectsApi();
+            endpoints.MapRoundsApi();
+            endpoints.MapQueriesApi();
+            endpoints.MapAnswersApi();
+            endpoints.MapJobsApi();
+            endpoints.MapMetricsApi();
+        });
+    }
+}

@@ -1,8 +1,0 @@
-namespace Alc.Engine.Rounds;
-
-/// <summary>An <see cref="IProgress{T}"/> that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, so bars lag and reorder).</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    /// <inheritdoc />
-    public void Report(T value) => report(value);
-}
