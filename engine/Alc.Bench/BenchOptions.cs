@@ -1,8 +1,6 @@
+using Alc.Campaigns;
 using Alc.Core.Correction;
 using Alc.Core.Oracle;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 using Alc.Training;
 
 namespace Alc.Bench;

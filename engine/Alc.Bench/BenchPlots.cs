@@ -1,6 +1,4 @@
 using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 using ScottPlot;
 
 namespace Alc.Bench;

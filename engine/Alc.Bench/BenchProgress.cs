@@ -1,5 +1,3 @@
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
 using Alc.Campaigns.Pipeline;
 
 namespace Alc.Bench;

@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 
 namespace Alc.Bench;
 

@@ -1,10 +1,10 @@
-using Alc.Core.Correction;
 using System.Diagnostics;
-using Alc.Core.Oracle;
 using Alc.Campaigns;
 using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 using Alc.Campaigns.Pipeline;
+using Alc.Campaigns.Simulation;
+using Alc.Core.Correction;
+using Alc.Core.Oracle;
 using Alc.Imaging.Datasets;
 using Alc.Training;
 

@@ -2,9 +2,6 @@ using Alc.Core.Cost;
 using Alc.Core.Expansion;
 using Alc.Core.Maps;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns;
 
 /// <summary>

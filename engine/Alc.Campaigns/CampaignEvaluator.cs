@@ -1,9 +1,6 @@
 using Alc.Core.Metrics;
 using Alc.Training;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns;
 
 /// <summary>The paper's section-4 metrics: Data mIoU of D_t on the training split and Model mIoU of θ_t on the validation split.</summary>

@@ -1,8 +1,6 @@
+using Alc.Campaigns.AutoCorrection;
 using Alc.Core.Maps;
 using Alc.Training;
-
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
 
 namespace Alc.Campaigns;
 

@@ -1,6 +1,5 @@
-using Alc.Core.Acquisition;
-using Alc.Campaigns;
 using Alc.Campaigns.AutoCorrection;
+using Alc.Core.Acquisition;
 
 namespace Alc.Campaigns;
 

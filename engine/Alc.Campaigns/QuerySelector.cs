@@ -5,9 +5,6 @@ using Alc.Core.Pool;
 using Alc.Core.Selection;
 using Alc.Training;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-
-using Alc.Campaigns;
 using Alc.Campaigns.AutoCorrection;
 
 namespace Alc.Campaigns;

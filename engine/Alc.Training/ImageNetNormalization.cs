@@ -1,6 +1,6 @@
+using static TorchSharp.torch;
 using TorchSharp;
 using TorchSharp.Utils;
-using static TorchSharp.torch;
 
 namespace Alc.Training;
 

@@ -1,5 +1,5 @@
-using TorchSharp;
 using static TorchSharp.torch;
+using TorchSharp;
 
 namespace Alc.Training;
 

@@ -1,6 +1,6 @@
 using Alc.Core.Numerics;
-using TorchSharp;
 using static TorchSharp.torch;
+using TorchSharp;
 
 namespace Alc.Training;
 

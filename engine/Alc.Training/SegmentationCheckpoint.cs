@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using TorchSharp;
 using static TorchSharp.torch;
+using TorchSharp;
 
 namespace Alc.Training;
 

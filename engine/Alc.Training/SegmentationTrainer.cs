@@ -1,7 +1,7 @@
 using System.Globalization;
 using Alc.Core.Numerics;
-using TorchSharp;
 using static TorchSharp.torch;
+using TorchSharp;
 
 namespace Alc.Training;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using static TorchSharp.torch;
 using TorchSharp;
 using TorchSharp.Utils;
-using static TorchSharp.torch;
 
 namespace Alc.Training;
 

@@ -1,5 +1,5 @@
-using Alc.Core.Oracle;
 using Alc.Bench;
+using Alc.Core.Oracle;
 using Alc.Examples.SimulatedOracle;
 using Alc.Training;
 using Alc.Training.Models;

@@ -1,7 +1,6 @@
 using Alc.Bench;
 using Alc.Campaigns;
 using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 
 namespace Alc.Engine.Tests;
 

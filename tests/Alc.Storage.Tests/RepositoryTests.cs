@@ -1,5 +1,5 @@
-using Alc.Core.Cost;
 using Alc.Core;
+using Alc.Core.Cost;
 using Alc.Storage.Answers;
 using Alc.Storage.Datasets;
 using Alc.Storage.Jobs;
@@ -45,7 +45,7 @@ public sealed class RepositoryTests : IDisposable
     {
         var (project, round, queries) = Querying(3);
         var rounds = new RoundRepository(_database, new JobRepository(_database, _clock), _clock);
-        Assert.Equal(RoundStates.Querying, round.State);
+        Assert.Equal(RoundStatus.Querying, round.State);
         Assert.Equal([0, 1, 2], queries.Select(q => q.Pixel));
         Assert.Throws<StorageConflictException>(() => rounds.Start(project));
         Assert.Throws<StorageConflictException>(() => rounds.CompleteScoring(round, [], null));
@@ -53,7 +53,7 @@ public sealed class RepositoryTests : IDisposable
         rounds.Close(round, new RoundMetricsRow { Clicks = 0 });
         Assert.Equal(0.5, rounds.Metrics(project).Single().ModelMiou);
         var (next, job) = rounds.Start(project);
-        Assert.Equal((2, JobStates.Queued), (next.Number, job.State));
+        Assert.Equal((2, JobStatus.Queued), (next.Number, job.State));
         Assert.True(rounds.Abandon(next.Id));
         Assert.Null(new JobRepository(_database, _clock).Get(job.Id)!.RoundId);
     }

@@ -132,7 +132,7 @@ public partial interface IAlcApi
     [Post("/datasets/import")]
     Task<IApiResponse<DatasetDto>> ImportDatasetAsync([Body] ImportDatasetRequest body, CancellationToken cancellationToken = default);
 
-    /// <summary>Leases queries: a POST, because each call changes who holds which query (caches and crawlers must not replay it).</summary>
+    /// <summary>Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds first); an empty batch when none are free.</summary>
     /// <remarks><c>POST /projects/{projectId}/leases</c> (operation <c>LeaseQueries</c>).</remarks>
     [Post("/projects/{projectId}/leases")]
     Task<IApiResponse<QueryBatchDto>> LeaseQueriesAsync(long projectId, [Body] LeaseRequest body, CancellationToken cancellationToken = default);

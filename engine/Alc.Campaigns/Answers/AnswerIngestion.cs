@@ -9,9 +9,6 @@ using Alc.Storage.Answers;
 using Alc.Storage.Queries;
 using Alc.Storage.Rounds;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.Answers;
 
 /// <summary>
@@ -59,11 +56,11 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
             }
 
             var round = rounds.Latest(projectId);
-            if (round is null || round.State != RoundStates.Querying)
+            if (round is null || round.State != RoundStatus.Querying)
             {
                 throw new CampaignConflictException(round is null
                     ? "The project has no round yet; start one with POST /projects/{id}/rounds."
-                    : $"Round {round.Number} is {round.State}; answers are accepted only while a round is querying.");
+                    : $"Round {round.Number} is {StoredText.Of(round.State)}; answers are accepted only while a round is querying.");
             }
 
             var rows = Validate(state, round, request);

@@ -1,8 +1,5 @@
 using Alc.Core.Cost;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.AutoCorrection;
 
 /// <summary>One answered query as the automated correction learns from it.</summary>

@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.AutoCorrection;
 
 /// <summary>What one round's automated correction did (not cumulative).</summary>

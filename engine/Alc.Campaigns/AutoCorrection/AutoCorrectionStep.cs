@@ -1,9 +1,6 @@
 using Alc.Core.Correction;
 using Alc.Training;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.AutoCorrection;
 
 /// <summary>

@@ -2,9 +2,6 @@ using Alc.Core.Correction;
 using Alc.Core.Maps;
 using Alc.Training;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.AutoCorrection;
 
 /// <summary>What an automated correction reads of θ_(t−1) for one image: per-superpixel mean softmax (when asked), and per pixel ŷ and f(ŷ).</summary>

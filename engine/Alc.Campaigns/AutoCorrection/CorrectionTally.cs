@@ -1,9 +1,6 @@
 using Alc.Core.Expansion;
 using Alc.Core.Maps;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.AutoCorrection;
 
 /// <summary>Adds up what an automated correction changed and, against ground truth, how many changes were right.</summary>

@@ -1,5 +1,3 @@
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
 
 namespace Alc.Campaigns.AutoCorrection;
 

@@ -3,9 +3,6 @@ using Alc.Core.Cost;
 using Alc.Core.Expansion;
 using Alc.Core.Maps;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.AutoCorrection;
 
 /// <summary>

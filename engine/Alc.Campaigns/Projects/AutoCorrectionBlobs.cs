@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Alc.Campaigns;
 using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 
 namespace Alc.Campaigns.Projects;
 

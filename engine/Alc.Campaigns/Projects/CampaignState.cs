@@ -1,9 +1,7 @@
+using Alc.Campaigns.AutoCorrection;
+using Alc.Campaigns.Pipeline;
 using Alc.Core;
 using Alc.Core.Cost;
-using Alc.Campaigns.Pipeline;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 using Alc.Storage.Projects;
 
 namespace Alc.Campaigns.Projects;

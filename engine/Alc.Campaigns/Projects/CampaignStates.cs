@@ -6,9 +6,6 @@ using Alc.Storage.Datasets;
 using Alc.Storage.Projects;
 using Alc.Storage.Rounds;
 
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-
 namespace Alc.Campaigns.Projects;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using Alc.Core.Cost;
 using System.Text.Json;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
+using Alc.Core.Cost;
 using Alc.Storage.Queries;
 using Alc.Storage.Rounds;
 

@@ -38,7 +38,7 @@ public sealed class StoredCampaign(CampaignStates states, CampaignState state, R
     public ISegmentationPredictor? TrainedModel(int round)
     {
         var current = rounds.Get(roundRow.Id);
-        if (current is not { State: RoundStates.Scoring })
+        if (current is not { State: RoundStatus.Scoring })
         {
             return null;
         }

@@ -1,8 +1,5 @@
 using System.Runtime.InteropServices;
 using Alc.Core.Maps;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 using Alc.Imaging.Photos;
 using Alc.Storage;
 using Alc.Storage.Datasets;

@@ -1,9 +1,9 @@
-using Alc.Campaigns.Projects;
 using Alc.Campaigns.Answers;
 using Alc.Engine.Server.Contracts;
 using Alc.Storage.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -16,14 +16,21 @@ internal static class AnswersApi
     {
         var group = endpoints.MapGroup("/projects/{projectId:long}/answers").WithTags("answers").RequireAuthorization(Auth.ApiKeyDefaults.Annotator);
 
-        group.MapPost("", async (long projectId, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, AnswerBatchRequest request,
-                ProjectRepository projects, AnswerIngestion ingestion, CancellationToken cancellationToken) =>
-            {
-                Resolve.Project(projects, projectId);
-                return TypedResults.Ok(WireMapping.Response(await ingestion.SubmitAsync(WireMapping.Command(projectId, idempotencyKey, request), cancellationToken)));
-            })
+        group.MapPost("", SubmitAnswers)
             .WithName("SubmitAnswers")
             .WithSummary("Submits a batch of answers under an Idempotency-Key: all are stored or none; a retry with the same key and body returns the first result.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
     }
+
+    // Maps the wire batch to the domain's command; the domain validates, stores and answers with its receipt.
+    internal static async Task<Ok<AnswerBatchResponse>> SubmitAnswers(long projectId, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        AnswerBatchRequest request, [AsParameters] AnswerServices services, CancellationToken cancellationToken)
+    {
+        Resolve.Project(services.Projects, projectId);
+        var receipt = await services.Ingestion.SubmitAsync(WireMapping.Command(projectId, idempotencyKey, request), cancellationToken);
+        return TypedResults.Ok(WireMapping.Response(receipt));
+    }
+
+    /// <summary>What answering needs.</summary>
+    internal sealed record AnswerServices(ProjectRepository Projects, AnswerIngestion Ingestion);
 }

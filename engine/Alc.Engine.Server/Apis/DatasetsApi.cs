@@ -1,6 +1,5 @@
-using Alc.Core;
 using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
+using Alc.Core;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Datasets;
 using Alc.Engine.Server.Hosting;

@@ -1,6 +1,5 @@
-using Alc.Core;
 using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
+using Alc.Core;
 using Alc.Engine.Server.Contracts;
 using Alc.Storage;
 using Alc.Storage.Datasets;
@@ -29,13 +28,13 @@ internal static class Dtos
 
     public static ImageDto Image(ImageRow row) => new(row.Id, row.DatasetId, row.Stem, row.Split, row.Width, row.Height, row.GtBlob is not null);
 
-    public static JobDto Job(JobRow row) => new(row.Id, row.Kind, row.ProjectId, row.RoundId, Enum.Parse<JobState>(row.State, ignoreCase: true),
+    public static JobDto Job(JobRow row) => new(row.Id, row.Kind, row.ProjectId, row.RoundId, Enum.Parse<JobState>(row.State.ToString()),
         row.Progress, row.Message, row.Error, Time(row.CreatedAt), OptionalTime(row.StartedAt), OptionalTime(row.FinishedAt));
 
     public static RoundDto Round(RoundRow row, QueryRepository queries, RoundRepository rounds)
     {
         var (total, answered) = queries.Counts(row.Id);
-        return new RoundDto(row.Id, row.ProjectId, row.Number, Enum.Parse<RoundState>(row.State, ignoreCase: true), total, answered,
+        return new RoundDto(row.Id, row.ProjectId, row.Number, Enum.Parse<RoundState>(row.State.ToString()), total, answered,
             rounds.Job(row.Id)?.Id, Time(row.CreatedAt), OptionalTime(row.ClosedAt));
     }
 

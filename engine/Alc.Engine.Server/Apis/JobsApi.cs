@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Jobs;
 using Alc.Engine.Server.Problems;
+using Alc.Storage;
 using Alc.Storage.Jobs;
 using Alc.Storage.Rounds;
 using Microsoft.AspNetCore.Builder;
@@ -27,10 +28,10 @@ internal static class JobsApi
                 var job = Find(jobs, jobId);
                 if (job.IsFinished)
                 {
-                    throw ApiProblemException.Conflict($"Job {jobId} already {job.State}.");
+                    throw ApiProblemException.Conflict($"Job {jobId} already {StoredText.Of(job.State)}.");
                 }
 
-                if (job.State == JobStates.Queued && jobs.MarkCancelled(jobId) && job.RoundId is long roundId)
+                if (job.State == JobStatus.Queued && jobs.MarkCancelled(jobId) && job.RoundId is long roundId)
                 {
                     rounds.Abandon(roundId);
                 }
@@ -68,7 +69,7 @@ internal static class JobsApi
             var dto = Dtos.Job(job);
             if (dto != last)
             {
-                yield return new SseItem<JobDto>(dto, "progress") { EventId = $"{jobId}-{job.Progress:0.0000}-{job.State}" };
+                yield return new SseItem<JobDto>(dto, "progress") { EventId = $"{jobId}-{job.Progress:0.0000}-{StoredText.Of(job.State)}" };
                 last = dto;
             }
 

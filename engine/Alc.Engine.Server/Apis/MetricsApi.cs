@@ -1,5 +1,4 @@
 using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
 using Alc.Storage.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
+using Alc.Campaigns.Errors;
 using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Datasets;
 using Alc.Engine.Server.Problems;
@@ -10,6 +10,7 @@ using Alc.Storage.Queries;
 using Alc.Storage.Rounds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Alc.Engine.Server.Apis;
@@ -21,36 +22,14 @@ internal static class ProjectsApi
     {
         var group = endpoints.MapGroup("/projects").WithTags("projects").RequireAuthorization(Auth.ApiKeyDefaults.Admin);
 
-        group.MapPost("", (CreateProjectRequest request, ProjectRepository projects, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries,
-                MetricsReport metrics) =>
-            {
-                if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
-                {
-                    throw ApiProblemException.BadRequest("name is required (1–100 characters).");
-                }
-
-                Resolve.Dataset(datasets, request.DatasetId);
-                var oracle = WireMapping.Oracle(request.Oracle);
-                var settings = WireMapping.Settings(request);
-                var counts = datasets.ImageCounts(request.DatasetId);
-                if (counts.GetValueOrDefault("train") == 0)
-                {
-                    throw ApiProblemException.Conflict($"Dataset {request.DatasetId} has no training images to correct.");
-                }
-
-                long id = projects.Create(request.DatasetId, request.Name, settings.ToJson(), oracle);
-                var row = projects.Get(id)!;
-                return TypedResults.Created($"/projects/{id}", Dto(row, datasets, rounds, queries, metrics));
-            })
+        group.MapPost("", CreateProject)
             .WithName("CreateProject").WithSummary("Creates a project: a correction campaign over a dataset with its acquisition, budget, model and oracle.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
-        group.MapGet("", (ProjectRepository projects, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries, MetricsReport metrics) =>
-                TypedResults.Ok(projects.List().Select(p => Dto(p, datasets, rounds, queries, metrics)).ToList()))
+        group.MapGet("", ListProjects)
             .WithName("ListProjects").WithSummary("Lists the projects with their current round and totals.");
 
-        group.MapGet("/{projectId:long}", (long projectId, ProjectRepository projects, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries,
-                MetricsReport metrics) => TypedResults.Ok(Dto(Resolve.Project(projects, projectId), datasets, rounds, queries, metrics)))
+        group.MapGet("/{projectId:long}", GetProject)
             .WithName("GetProject").WithSummary("Gets a project with its current round and totals (answers, corrections, bits, seconds).")
             .ProducesProblem(404);
 
@@ -78,6 +57,36 @@ internal static class ProjectsApi
             .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404);
     }
 
-    private static ProjectDto Dto(ProjectRow row, DatasetRepository datasets, RoundRepository rounds, QueryRepository queries, MetricsReport metrics) =>
-        Dtos.Project(row, rounds, queries, metrics.Build(row.Id, datasets.Classes(row.DatasetId), null));
+    // Creates the project once the domain accepts its settings; its name is unique.
+    internal static Created<ProjectDto> CreateProject(CreateProjectRequest request, [AsParameters] ProjectServices services)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            throw new CampaignValidationException("name is required (1–100 characters).");
+        }
+
+        Resolve.Dataset(services.Datasets, request.DatasetId);
+        var oracle = WireMapping.Oracle(request.Oracle);
+        var settings = WireMapping.Settings(request);
+        if (services.Datasets.ImageCounts(request.DatasetId).GetValueOrDefault("train") == 0)
+        {
+            throw new CampaignConflictException($"Dataset {request.DatasetId} has no training images to correct.");
+        }
+
+        long id = services.Projects.Create(request.DatasetId, request.Name, settings.ToJson(), oracle);
+        return TypedResults.Created($"/projects/{id}", Dto(services.Projects.Get(id)!, services));
+    }
+
+    // Every project with its latest round and totals (a few aggregate queries per project; no answer row is read).
+    internal static Ok<List<ProjectDto>> ListProjects([AsParameters] ProjectServices services) =>
+        TypedResults.Ok(services.Projects.List().Select(p => Dto(p, services)).ToList());
+
+    internal static Ok<ProjectDto> GetProject(long projectId, [AsParameters] ProjectServices services) =>
+        TypedResults.Ok(Dto(Resolve.Project(services.Projects, projectId), services));
+
+    private static ProjectDto Dto(ProjectRow row, ProjectServices s) =>
+        Dtos.Project(row, s.Rounds, s.Queries, s.Metrics.Build(row.Id, s.Datasets.Classes(row.DatasetId), null));
+
+    /// <summary>What the project endpoints need.</summary>
+    internal sealed record ProjectServices(ProjectRepository Projects, DatasetRepository Datasets, RoundRepository Rounds, QueryRepository Queries, MetricsReport Metrics);
 }

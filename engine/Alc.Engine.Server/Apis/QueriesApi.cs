@@ -1,6 +1,6 @@
-using Alc.Core.Maps;
+using Alc.Campaigns.Errors;
 using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
+using Alc.Core.Maps;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Problems;
@@ -12,7 +12,6 @@ using Alc.Storage.Projects;
 using Alc.Storage.Queries;
 using Alc.Storage.Rounds;
 using Microsoft.AspNetCore.Builder;
-using Alc.Campaigns.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -71,7 +70,7 @@ internal static class QueriesApi
             .ProducesFile("image/png").ProducesProblem(404);
     }
 
-    /// <summary>Leases queries: a POST, because each call changes who holds which query (caches and crawlers must not replay it).</summary>
+    // Leases queries: a POST, because each call changes who holds which query (caches and crawlers must not replay it).
     internal static Ok<QueryBatchDto> LeaseQueries(long projectId, LeaseRequest request, [AsParameters] LeaseServices services)
     {
         Resolve.Project(services.Projects, projectId);
@@ -87,7 +86,7 @@ internal static class QueriesApi
         }
 
         var round = services.Rounds.Latest(projectId);
-        if (round is null || round.State != RoundStates.Querying)
+        if (round is null || round.State != RoundStatus.Querying)
         {
             return TypedResults.Ok(new QueryBatchDto(request.Annotator, null, 0, []));
         }

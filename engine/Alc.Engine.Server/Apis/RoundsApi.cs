@@ -1,15 +1,15 @@
+using Alc.Campaigns.Errors;
 using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Jobs;
-using Alc.Engine.Server.Problems;
-using Alc.Campaigns.Errors;
+using Alc.Storage;
 using Alc.Storage.Answers;
 using Alc.Storage.Projects;
 using Alc.Storage.Queries;
 using Alc.Storage.Rounds;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Alc.Engine.Server.Apis;
@@ -21,52 +21,64 @@ internal static class RoundsApi
     {
         var group = endpoints.MapGroup("/projects/{projectId:long}/rounds").WithTags("rounds").RequireAuthorization(Auth.ApiKeyDefaults.Admin);
 
-        group.MapPost("", (long projectId, ProjectRepository projects, RoundRepository rounds, QueryRepository queries, JobSignal signal) =>
-            {
-                Resolve.Project(projects, projectId);
-                var (round, job) = rounds.Start(projectId);
-                signal.Notify();
-                return TypedResults.Accepted($"/projects/{projectId}/rounds/{round.Number}",
-                    new StartRoundResponse(Dtos.Round(round, queries, rounds), Dtos.Job(job)));
-            })
+        group.MapPost("", StartRound)
             .WithName("StartRound").WithSummary("Starts the next round: a job trains θ on the current labels and selects the round's queries (202; follow the job).")
             .ProducesProblem(404).ProducesProblem(409);
 
-        group.MapGet("", (long projectId, ProjectRepository projects, RoundRepository rounds, QueryRepository queries) =>
-            {
-                Resolve.Project(projects, projectId);
-                return TypedResults.Ok(rounds.List(projectId).Select(r => Dtos.Round(r, queries, rounds)).ToList());
-            })
+        group.MapGet("", ListRounds)
             .WithName("ListRounds").WithSummary("Lists the project's rounds.")
             .ProducesProblem(404);
 
-        group.MapGet("/{number:int}", (long projectId, int number, ProjectRepository projects, RoundRepository rounds, QueryRepository queries) =>
-                TypedResults.Ok(Dtos.Round(Find(projects, rounds, projectId, number), queries, rounds)))
+        group.MapGet("/{number:int}", GetRound)
             .WithName("GetRound").WithSummary("Gets one round with its state and query counts.")
             .ProducesProblem(404);
 
-        group.MapPost("/{number:int}/close", async (long projectId, int number, ProjectRepository projects, RoundRepository rounds, QueryRepository queries,
-                AnswerRepository answers, CampaignStates states, CancellationToken cancellationToken) =>
-            {
-                var round = Find(projects, rounds, projectId, number);
-                var state = states.Get(projectId);
-                using (await state.LockAsync(cancellationToken))
-                {
-                    round = rounds.Get(round.Id)!;
-                    if (round.State != Alc.Storage.Rounds.RoundStates.Querying)
-                    {
-                        throw new CampaignConflictException($"Round {number} is {round.State}; only a querying round can be closed" + (round.State == RoundStates.Closed ? "." : $"; to stop a round that is {round.State}, cancel its job (POST /jobs/{{id}}/cancel)."));
-                    }
-
-                    var given = RoundMetricsCalculator.StoredAnswers(answers, round.Id);
-                    rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), given));
-                }
-
-                return TypedResults.Ok(Dtos.Round(rounds.Get(round.Id)!, queries, rounds));
-            })
+        group.MapPost("/{number:int}/close", CloseRound)
             .WithName("CloseRound").WithSummary("Closes a querying round early: unanswered queries are dropped and the round's metrics recorded.")
             .ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static RoundRow Find(ProjectRepository projects, RoundRepository rounds, long projectId, int number) => Resolve.Round(projects, rounds, projectId, number);
+    // Starts round t+1 with its queued job and wakes the runner.
+    internal static Accepted<StartRoundResponse> StartRound(long projectId, [AsParameters] RoundServices services, JobSignal signal)
+    {
+        Resolve.Project(services.Projects, projectId);
+        var (round, job) = services.Rounds.Start(projectId);
+        signal.Notify();
+        return TypedResults.Accepted($"/projects/{projectId}/rounds/{round.Number}",
+            new StartRoundResponse(Dtos.Round(round, services.Queries, services.Rounds), Dtos.Job(job)));
+    }
+
+    internal static Ok<List<RoundDto>> ListRounds(long projectId, [AsParameters] RoundServices services)
+    {
+        Resolve.Project(services.Projects, projectId);
+        return TypedResults.Ok(services.Rounds.List(projectId).Select(r => Dtos.Round(r, services.Queries, services.Rounds)).ToList());
+    }
+
+    internal static Ok<RoundDto> GetRound(long projectId, int number, [AsParameters] RoundServices services) =>
+        TypedResults.Ok(Dtos.Round(Resolve.Round(services.Projects, services.Rounds, projectId, number), services.Queries, services.Rounds));
+
+    // Closes a querying round under the project's lock, with the metrics of the answers it has.
+    internal static async Task<Ok<RoundDto>> CloseRound(long projectId, int number, [AsParameters] RoundServices services, AnswerRepository answers,
+        CampaignStates states, CancellationToken cancellationToken)
+    {
+        var round = Resolve.Round(services.Projects, services.Rounds, projectId, number);
+        var state = states.Get(projectId);
+        using (await state.LockAsync(cancellationToken))
+        {
+            round = services.Rounds.Get(round.Id)!;
+            if (round.State != RoundStatus.Querying)
+            {
+                throw new CampaignConflictException($"Round {number} is {StoredText.Of(round.State)}; only a querying round can be closed" +
+                    (round.State == RoundStatus.Closed ? "." : "; to stop a round that is still training or scoring, cancel its job (POST /jobs/{id}/cancel)."));
+            }
+
+            var given = RoundMetricsCalculator.StoredAnswers(answers, round.Id);
+            services.Rounds.Close(round, RoundMetricsCalculator.Compute(state, round, services.Queries.ForRound(round.Id), given));
+        }
+
+        return TypedResults.Ok(Dtos.Round(services.Rounds.Get(round.Id)!, services.Queries, services.Rounds));
+    }
+
+    /// <summary>What the round endpoints need.</summary>
+    internal sealed record RoundServices(ProjectRepository Projects, RoundRepository Rounds, QueryRepository Queries);
 }

@@ -1,7 +1,7 @@
-using Alc.Campaigns;
-using Alc.Training.Models;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Alc.Campaigns;
+using Alc.Training.Models;
 
 namespace Alc.Engine.Server.Contracts;
 

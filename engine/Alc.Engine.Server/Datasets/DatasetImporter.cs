@@ -1,8 +1,6 @@
+using Alc.Campaigns.Projects;
 using Alc.Core;
 using Alc.Core.Maps;
-using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
-using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Problems;
 using Alc.Imaging.Datasets;
 using Alc.Imaging.Maps;

@@ -1,7 +1,4 @@
 using Alc.Core.World;
-using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
-using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Datasets;
 using Alc.Imaging.Datasets;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Alc.Campaigns.Answers;
+using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Auth;
-using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
 using Alc.Engine.Server.Datasets;
 using Alc.Engine.Server.Jobs;
 using Alc.Engine.Server.Problems;

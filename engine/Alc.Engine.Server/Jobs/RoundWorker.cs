@@ -25,7 +25,7 @@ internal sealed class RoundWorker(
         var round = rounds.Get(job.RoundId ?? throw new InvalidOperationException($"Job {job.Id} has no round."))
             ?? throw new InvalidOperationException($"Round {job.RoundId} of job {job.Id} no longer exists.");
         var state = states.Get(round.ProjectId);
-        if (round.State is RoundStates.Training or RoundStates.Scoring)
+        if (round.State is RoundStatus.Training or RoundStatus.Scoring)
         {
             var trainer = new ProjectTrainer(state, options.Value.Device);
             var store = new StoredCampaign(states, state, round, rounds, blobs, trainer.Model, paths.Temporary);
@@ -37,7 +37,7 @@ internal sealed class RoundWorker(
             round = rounds.Get(round.Id)!;
         }
 
-        if (round.State == RoundStates.Querying && state.Project.Oracle == ProjectOracle.Gt)
+        if (round.State == RoundStatus.Querying && state.Project.Oracle == ProjectOracle.Gt)
         {
             jobs.ReportProgress(job.Id, 1, $"round {round.Number}: the gt oracle answers");
             await oracle.AnswerAsync(round, state, cancellationToken);

@@ -1,13 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Alc.Bench;
+using Alc.Campaigns;
+using Alc.Campaigns.Pipeline;
 using Alc.Core.Acquisition;
 using Alc.Core.Correction;
 using Alc.Core.Oracle;
-using Alc.Bench;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
-using Alc.Campaigns.Pipeline;
 using Alc.Imaging;
 using Alc.Imaging.Datasets;
 using Alc.Training;
@@ -144,7 +142,7 @@ public static class BenchCommand
                 {
                     if (p.Campaign is { Stage: RoundStage.Measure, StageFraction: 1 })
                     {
-                        console.WriteLine($"{p.Run} · seed {p.Seed} · round {p.Campaign.Round}/{p.Rounds + 1}: {p.Campaign.Message}");
+                        console.WriteLine($"{p.Run} · seed {p.Seed} · {p.Campaign.Message}");
                     }
                 }), cancellationToken);
             }

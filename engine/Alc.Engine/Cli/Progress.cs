@@ -1,6 +1,4 @@
 using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 using Spectre.Console;
 
 namespace Alc.Engine.Cli;

@@ -66,6 +66,18 @@ public sealed class AnswerRepository(EngineDatabase database, RoundRepository ro
         return connection.Query<AnswerRow>($"{Select} JOIN rounds r ON r.id = q.round_id WHERE r.project_id = @projectId ORDER BY a.id;", new { projectId }).AsList();
     }
 
+    /// <summary>The project's answers counted per round, verdict, label and kind (one aggregate query; no answer row is read).</summary>
+    public IReadOnlyList<AnswerTallyRow> Tally(long projectId)
+    {
+        using var connection = database.Open();
+        return connection.Query<AnswerTallyRow>(
+            """
+            SELECT q.round_id, a.verdict, a.label, q.region_blob IS NOT NULL AS region, count(*) AS count, total(a.elapsed_ms) AS elapsed_ms
+            FROM answers a JOIN queries q ON q.id = a.query_id JOIN rounds r ON r.id = q.round_id
+            WHERE r.project_id = @projectId GROUP BY q.round_id, a.verdict, a.label, region;
+            """, new { projectId }).AsList();
+    }
+
     /// <summary>Every answer of one round in log order.</summary>
     public IReadOnlyList<AnswerRow> ForRound(long roundId)
     {

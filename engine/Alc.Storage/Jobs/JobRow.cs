@@ -15,8 +15,8 @@ public sealed record JobRow
     /// <summary>The round, when the job works for one.</summary>
     public long? RoundId { get; init; }
 
-    /// <summary>queued, running, succeeded, failed or cancelled.</summary>
-    public string State { get; init; } = JobStates.Queued;
+    /// <summary>Where the job is.</summary>
+    public JobStatus State { get; init; }
 
     /// <summary>0..1.</summary>
     public double Progress { get; init; }
@@ -37,5 +37,5 @@ public sealed record JobRow
     public string? FinishedAt { get; init; }
 
     /// <summary>Whether the job can no longer change.</summary>
-    public bool IsFinished => State is JobStates.Succeeded or JobStates.Failed or JobStates.Cancelled;
+    public bool IsFinished => State is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;
 }

@@ -20,9 +20,10 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
         var (connection, transaction) = (work.Connection, work.Transaction);
         var latest = connection.QuerySingleOrDefault<RoundRow>(
             $"SELECT {Columns} FROM rounds WHERE project_id = @projectId ORDER BY number DESC LIMIT 1;", new { projectId }, transaction);
-        if (latest is not null && latest.State != RoundStates.Closed)
+        if (latest is not null && latest.State != RoundStatus.Closed)
         {
-            throw new StorageConflictException($"Round {latest.Number} is still {latest.State}; close it before starting the next.");
+            throw new StorageConflictException($"Round {latest.Number} is still {StoredText.Of(latest.State)}; " +
+                (latest.State == RoundStatus.Querying ? "close it before starting the next." : "wait for its job or cancel it (POST /jobs/{id}/cancel) before starting the next."));
         }
 
         int number = (latest?.Number ?? 0) + 1;
@@ -64,13 +65,6 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
             new { projectId });
     }
 
-    /// <summary>Rounds of any project left in a given state (for resuming after a restart).</summary>
-    public IReadOnlyList<RoundRow> InState(string state)
-    {
-        using var connection = database.Open();
-        return connection.Query<RoundRow>($"SELECT {Columns} FROM rounds WHERE state = @state ORDER BY id;", new { state }).AsList();
-    }
-
     /// <summary>A model, or null.</summary>
     public ModelRow? Model(long id)
     {
@@ -91,7 +85,7 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
             "INSERT INTO models (project_id, round_number, checkpoint_blob, created_at) VALUES (@ProjectId, @Number, @checkpointBlob, @at) RETURNING id;",
             new { round.ProjectId, round.Number, checkpointBlob, at }, transaction);
         Require(connection.Execute("UPDATE rounds SET state = 'scoring', model_id = @modelId WHERE id = @Id AND state = 'training';",
-            new { modelId, round.Id }, transaction), round, RoundStates.Training);
+            new { modelId, round.Id }, transaction), round, RoundStatus.Training);
         transaction.Commit();
     }
 
@@ -107,7 +101,7 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         Require(connection.Execute("UPDATE rounds SET state = 'querying' WHERE id = @Id AND state = 'scoring';", new { round.Id }, transaction),
-            round, RoundStates.Scoring);
+            round, RoundStatus.Scoring);
         connection.Execute(
             """
             INSERT INTO queries (round_id, image_id, pixel, superpixel_id, shown_label, score, region_blob)
@@ -144,7 +138,7 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(metrics);
         Require(work.Connection.Execute("UPDATE rounds SET state = 'closed', closed_at = @at WHERE id = @Id AND state = 'querying';",
-            new { round.Id, at = StorageClock.ToText(clock.GetUtcNow()) }, work.Transaction), round, RoundStates.Querying);
+            new { round.Id, at = StorageClock.ToText(clock.GetUtcNow()) }, work.Transaction), round, RoundStatus.Querying);
         MetricsWriter.Upsert(work.Connection, work.Transaction, round.Id, metrics);
     }
 
@@ -191,11 +185,11 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
             """, new { projectId }).AsList();
     }
 
-    internal static void Require(int affected, RoundRow round, string expected)
+    private static void Require(int affected, RoundRow round, RoundStatus expected)
     {
         if (affected != 1)
         {
-            throw new StorageConflictException($"Round {round.Number} is no longer {expected}.");
+            throw new StorageConflictException($"Round {round.Number} is no longer {StoredText.Of(expected)}.");
         }
     }
 }

@@ -16,8 +16,8 @@ public sealed record RoundRow
     /// <summary>1, 2, … within the project.</summary>
     public int Number { get; init; }
 
-    /// <summary>training, scoring, querying or closed.</summary>
-    public string State { get; init; } = RoundStates.Training;
+    /// <summary>Where the round is.</summary>
+    public RoundStatus State { get; init; }
 
     /// <summary>The model trained for this round, once trained.</summary>
     public long? ModelId { get; init; }

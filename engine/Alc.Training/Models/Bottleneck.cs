@@ -1,6 +1,6 @@
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using TorchSharp.Modules;
 
 namespace Alc.Training.Models;
 

@@ -1,8 +1,8 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
-using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace Alc.Training.Models;
 

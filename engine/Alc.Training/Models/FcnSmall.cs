@@ -1,7 +1,7 @@
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using TorchSharp;
+using TorchSharp.Modules;
 
 namespace Alc.Training.Models;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using TorchSharp;
+using TorchSharp.Modules;
 
 namespace Alc.Training.Models;
 

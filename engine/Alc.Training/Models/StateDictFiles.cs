@@ -1,8 +1,8 @@
 using System.Collections;
-using TorchSharp;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using TorchSharp;
+using TorchSharp.PyBridge;
 
 namespace Alc.Training.Models;
 

@@ -1,11 +1,8 @@
+using Alc.Campaigns.AutoCorrection;
+using Alc.Campaigns.Projects;
 using Alc.Core.Correction;
 using Alc.Core.Cost;
 using Alc.Core.Maps;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
-using Alc.Campaigns.Projects;
-using Alc.Campaigns.Answers;
 
 namespace Alc.Campaigns.Tests.Rounds;
 

@@ -1,9 +1,7 @@
+using Alc.Campaigns.AutoCorrection;
 using Alc.Core.Correction;
 using Alc.Core.Cost;
 using Alc.Core.Maps;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 
 namespace Alc.Campaigns.Tests.Rounds;
 

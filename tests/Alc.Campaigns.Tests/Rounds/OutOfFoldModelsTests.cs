@@ -1,7 +1,5 @@
-using Alc.Core.Maps;
-using Alc.Campaigns;
 using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
+using Alc.Core.Maps;
 using Alc.Training;
 
 namespace Alc.Campaigns.Tests.Rounds;

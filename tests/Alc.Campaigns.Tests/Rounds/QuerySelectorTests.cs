@@ -1,8 +1,5 @@
 using Alc.Core.Cost;
 using Alc.Core.Maps;
-using Alc.Campaigns;
-using Alc.Campaigns.AutoCorrection;
-using Alc.Campaigns.Simulation;
 
 namespace Alc.Campaigns.Tests.Rounds;
 

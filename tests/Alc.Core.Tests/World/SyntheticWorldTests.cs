@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Alc.Core.Metrics;
 using Alc.Core.Maps;
+using Alc.Core.Metrics;
 using Alc.Core.World;
 
 namespace Alc.Core.Tests.World;

@@ -1,7 +1,7 @@
 using Alc.Training.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using TorchSharp;
 
 namespace Alc.Training.Tests.Models;
 

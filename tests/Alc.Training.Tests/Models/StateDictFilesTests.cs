@@ -1,7 +1,7 @@
 using Alc.Training.Models;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using TorchSharp.PyBridge;
 
 namespace Alc.Training.Tests.Models;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using static TorchSharp.torch;
 using TorchSharp;
 using Xunit.Abstractions;
-using static TorchSharp.torch;
 
 namespace Alc.Training.Tests.Training;
 
