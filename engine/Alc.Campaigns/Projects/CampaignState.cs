@@ -8,7 +8,7 @@ namespace Alc.Campaigns.Projects;
 
 /// <summary>
 /// A project's working set in memory: its images with the current labels D_t, re-derived at load from D0 and
-/// the answer log (the database is the truth; this is a cache of it). <see cref="Gate"/> serialises every
+/// the answer log (the database is the truth; this is a cache of it). <see cref="LockAsync"/> serialises every
 /// read-modify-write of D_t (answer ingestion, query selection, training snapshots).
 /// </summary>
 public sealed class CampaignState
