@@ -52,7 +52,7 @@ internal static class DatasetsApi
                         await archive.CopyToAsync(target, cancellationToken);
                     }
 
-                    string root = ZipImport.Extract(zip, folder, options.Value.MaxUploadBytes * 4);
+                    string root = ZipImport.Extract(zip, folder, ZipImport.UnpackedBudget(options.Value.MaxUploadBytes));
                     long id = importer.ImportFolder(name, root);
                     return TypedResults.Created($"/datasets/{id}", Dtos.Dataset(datasets.Get(id)!, datasets));
                 }
