@@ -132,7 +132,7 @@ public partial interface IAlcApi
     [Post("/datasets/import")]
     Task<IApiResponse<DatasetDto>> ImportDatasetAsync([Body] ImportDatasetRequest body, CancellationToken cancellationToken = default);
 
-    /// <summary>Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds first); an empty batch when none are free.</summary>
+    /// <summary>Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds first); an empty batch when none are free. A key bound to an annotator may lease only as that annotator (403).</summary>
     /// <remarks><c>POST /projects/{projectId}/leases</c> (operation <c>LeaseQueries</c>).</remarks>
     [Post("/projects/{projectId}/leases")]
     Task<IApiResponse<QueryBatchDto>> LeaseQueriesAsync(long projectId, [Body] LeaseRequest body, CancellationToken cancellationToken = default);
@@ -162,7 +162,7 @@ public partial interface IAlcApi
     [Post("/projects/{projectId}/rounds")]
     Task<IApiResponse<StartRoundResponse>> StartRoundAsync(long projectId, CancellationToken cancellationToken = default);
 
-    /// <summary>Submits a batch of answers under an Idempotency-Key: all are stored or none; a retry with the same key and body returns the first result.</summary>
+    /// <summary>Submits a batch of answers under an Idempotency-Key: all are stored or none; a retry with the same key and body returns the first result. A key bound to an annotator may answer only as that annotator (403).</summary>
     /// <remarks><c>POST /projects/{projectId}/answers</c> (operation <c>SubmitAnswers</c>).</remarks>
     [Post("/projects/{projectId}/answers")]
     Task<IApiResponse<AnswerBatchResponse>> SubmitAnswersAsync(long projectId, [Body] AnswerBatchRequest body, [Header("Idempotency-Key")] string? idempotencyKey = null, CancellationToken cancellationToken = default);

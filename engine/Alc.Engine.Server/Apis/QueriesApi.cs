@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Alc.Campaigns.Errors;
 using Alc.Campaigns.Projects;
 using Alc.Core.Maps;
+using Alc.Engine.Server.Auth;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Problems;
@@ -24,12 +26,13 @@ internal static class QueriesApi
 {
     public static void MapQueriesApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("").WithTags("queries").RequireAuthorization(Auth.ApiKeyDefaults.Annotator);
+        var group = endpoints.MapGroup("").WithTags("queries").RequireAuthorization(ApiKeyDefaults.Annotator);
 
         group.MapPost("/projects/{projectId:long}/leases", LeaseQueries)
             .WithName("LeaseQueries")
-            .WithSummary("Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds first); an empty batch when none are free.")
-            .ProducesProblem(400).ProducesProblem(404);
+            .WithSummary("Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds first); an empty batch when none are free. " +
+                "A key bound to an annotator may lease only as that annotator (403).")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
 
         group.MapGet("/queries/{queryId:long}", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
             {
@@ -71,8 +74,9 @@ internal static class QueriesApi
     }
 
     // Leases queries: a POST, because each call changes who holds which query (caches and crawlers must not replay it).
-    internal static Ok<QueryBatchDto> LeaseQueries(long projectId, LeaseRequest request, [AsParameters] LeaseServices services)
+    internal static Ok<QueryBatchDto> LeaseQueries(long projectId, LeaseRequest request, ClaimsPrincipal user, [AsParameters] LeaseServices services)
     {
+        AnnotatorBinding.Check(user, request.Annotator);
         Resolve.Project(services.Projects, projectId);
         int max = services.Options.Value.MaxLeaseCount;
         if (string.IsNullOrWhiteSpace(request.Annotator) || request.Annotator.Length > 200)

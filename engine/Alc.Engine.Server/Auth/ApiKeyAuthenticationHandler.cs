@@ -13,6 +13,7 @@ namespace Alc.Engine.Server.Auth;
 /// <summary>
 /// Authenticates <c>X-Api-Key</c> against the configured admin and annotator keys (constant-time comparison).
 /// With no keys configured the engine is open: every caller is an administrator.
+/// A bound annotator key (<c>name:key</c>) carries its annotator in <see cref="ApiKeyDefaults.AnnotatorClaim"/> (see <see cref="AnnotatorBinding"/>).
 /// Refusals are problem+json: 401 without a valid key, 403 when the key's role may not use the endpoint.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
@@ -24,7 +25,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var options = engine.Value;
         if (!options.KeysRequired)
         {
-            return Task.FromResult(Success("anonymous", ApiKeyDefaults.Admin, ApiKeyDefaults.Annotator));
+            return Task.FromResult(Success("anonymous", [ApiKeyDefaults.Admin, ApiKeyDefaults.Annotator]));
         }
 
         if (!Request.Headers.TryGetValue(ApiKeyDefaults.Header, out var values) || string.IsNullOrEmpty(values.ToString()))
@@ -35,12 +36,14 @@ internal sealed class ApiKeyAuthenticationHandler(
         string key = values.ToString();
         if (options.AdminKeyList.Any(k => Matches(k, key)))
         {
-            return Task.FromResult(Success("admin-key", ApiKeyDefaults.Admin, ApiKeyDefaults.Annotator));
+            return Task.FromResult(Success("admin-key", [ApiKeyDefaults.Admin, ApiKeyDefaults.Annotator]));
         }
 
-        if (options.AnnotatorKeyList.Any(k => Matches(k, key)))
+        var annotator = options.AnnotatorKeyList.FirstOrDefault(k => Matches(k.Key, key));
+        if (annotator is not null)
         {
-            return Task.FromResult(Success("annotator-key", ApiKeyDefaults.Annotator));
+            Claim[] bound = annotator.Name is null ? [] : [new Claim(ApiKeyDefaults.AnnotatorClaim, annotator.Name)];
+            return Task.FromResult(Success("annotator-key", [ApiKeyDefaults.Annotator], bound));
         }
 
         return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
@@ -58,10 +61,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         return Results.Problem(detail, Request.Path, status, title).ExecuteAsync(Context);
     }
 
-    private static AuthenticateResult Success(string name, params string[] roles)
+    private static AuthenticateResult Success(string name, string[] roles, params Claim[] extra)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name) };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(extra);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyDefaults.Scheme));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyDefaults.Scheme));
     }

@@ -14,4 +14,7 @@ public static class ApiKeyDefaults
 
     /// <summary>Role and policy of annotators: lease, read and answer queries (administrators have it too).</summary>
     public const string Annotator = "annotator";
+
+    /// <summary>Claim naming the annotator a bound annotator key leases and answers as (absent: the key may name anyone).</summary>
+    public const string AnnotatorClaim = "alc:annotator";
 }

@@ -32,7 +32,8 @@ namespace Alc.Engine.Server.Hosting;
 /// <summary>
 /// Builds the engine's host: configuration (appsettings, <c>ALC_</c> environment variables, overrides), services
 /// (SQLite, blob store, repositories, the job runner), and the HTTP pipeline (problem+json errors, API keys,
-/// Swagger UI at <c>/swagger</c>, the OpenAPI document at <c>/openapi/v1.json</c>, one <c>Map…Api</c> per resource).
+/// Swagger UI at <c>/swagger</c> and the OpenAPI document at <c>/openapi/v1.json</c>, both needing a key when keys are set
+/// unless <see cref="EngineOptions.PublicApiDocs"/>, one <c>Map…Api</c> per resource).
 /// </summary>
 public static class EngineHost
 {
@@ -127,6 +128,21 @@ public static class EngineHost
         return context.Request.ContentLength > limit ? throw ApiProblemException.TooLarge(limit) : next();
     }
 
+    // Swashbuckle's document and UI are middleware, not endpoints: with keys configured they need a valid key (any role)
+    // like every endpoint but health, unless PublicApiDocs. The challenge is the API-key scheme's 401 problem.
+    private static Task GateApiDocs(HttpContext context, Func<Task> next)
+    {
+        bool docs = context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase);
+        if (!docs || context.User.Identity?.IsAuthenticated == true
+            || context.RequestServices.GetRequiredService<IOptions<EngineOptions>>().Value.PublicApiDocs)
+        {
+            return next();
+        }
+
+        return context.ChallengeAsync();
+    }
+
     private static void UseEngine(IApplicationBuilder app)
     {
         app.UseExceptionHandler();
@@ -135,6 +151,7 @@ public static class EngineHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(GateApiDocs);
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {

@@ -26,11 +26,27 @@ public sealed class EngineOptions
     /// <summary>Largest accepted upload (a dataset zip or one image's files), in megabytes.</summary>
     public int MaxUploadMegabytes { get; set; } = 512;
 
-    /// <summary>Administrator API keys, separated by <c>;</c>. When this or <see cref="AnnotatorKeys"/> is set, every endpoint but health needs <c>X-Api-Key</c>.</summary>
+    /// <summary>
+    /// Administrator API keys, separated by <c>;</c>. When this or <see cref="AnnotatorKeys"/> is set, every endpoint but health
+    /// (the OpenAPI document and Swagger UI included, unless <see cref="PublicApiDocs"/>) needs <c>X-Api-Key</c>.
+    /// Administrators may lease and answer as any annotator.
+    /// </summary>
     public string AdminKeys { get; set; } = "";
 
-    /// <summary>Annotator API keys, separated by <c>;</c>: they may only lease, read and answer queries.</summary>
+    /// <summary>
+    /// Annotator API keys, separated by <c>;</c>: they may only lease, read and answer queries. An entry <c>name:key</c>
+    /// (split on the first <c>:</c>) binds the key to annotator <c>name</c>: it leases and answers only as that annotator.
+    /// An entry without <c>:</c> is unbound: it may name any annotator.
+    /// </summary>
     public string AnnotatorKeys { get; set; } = "";
+
+    /// <summary>
+    /// Serve the OpenAPI document (<c>/openapi/v1.json</c>) and Swagger UI (<c>/swagger</c>) without a key even when keys are
+    /// configured. Off by default: with keys, reading them needs any valid key (admin or annotator), like every endpoint but health.
+    /// A browser cannot send <c>X-Api-Key</c> for the Swagger UI page itself, so with keys the UI needs this option
+    /// (or a client, e.g. a proxy, that adds the header); the UI's Authorize button then sends the key on API calls.
+    /// </summary>
+    public bool PublicApiDocs { get; set; }
 
     /// <summary>Where models train: auto (CUDA when available), cpu or cuda.</summary>
     public DevicePreference Device { get; set; } = DevicePreference.Auto;
@@ -44,11 +60,11 @@ public sealed class EngineOptions
     /// <summary>The administrator keys.</summary>
     public IReadOnlyList<string> AdminKeyList => Split(AdminKeys);
 
-    /// <summary>The annotator keys.</summary>
-    public IReadOnlyList<string> AnnotatorKeyList => Split(AnnotatorKeys);
+    /// <summary>The annotator keys, each with the annotator it is bound to (null: unbound). Throws <see cref="ArgumentException"/> on a bad entry.</summary>
+    public IReadOnlyList<AnnotatorKey> AnnotatorKeyList => Split(AnnotatorKeys).Select(AnnotatorKey.Parse).ToList();
 
     /// <summary>Whether API keys are required.</summary>
-    public bool KeysRequired => AdminKeyList.Count > 0 || AnnotatorKeyList.Count > 0;
+    public bool KeysRequired => AdminKeyList.Count > 0 || Split(AnnotatorKeys).Count > 0;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
@@ -62,8 +78,46 @@ public sealed class EngineOptions
         {
             throw new ArgumentException("LeaseSeconds, MaxLeaseCount and MaxUploadMegabytes must be ≥ 1.");
         }
+
+        _ = AnnotatorKeyList;
     }
 
     private static List<string> Split(string value) =>
         value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
+
+/// <summary>One entry of <see cref="EngineOptions.AnnotatorKeys"/>: the key and the annotator it is bound to.</summary>
+/// <param name="Name">The annotator the key leases and answers as, or null when the key may name any annotator.</param>
+/// <param name="Key">The secret sent in <c>X-Api-Key</c>.</param>
+public sealed record AnnotatorKey(string? Name, string Key)
+{
+    /// <summary>Parses <c>name:key</c> (bound; split on the first <c>:</c>) or <c>key</c> (unbound). Error messages never echo the secret.</summary>
+    public static AnnotatorKey Parse(string entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        int colon = entry.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return new AnnotatorKey(null, entry);
+        }
+
+        string name = entry[..colon].Trim();
+        string key = entry[(colon + 1)..].Trim();
+        if (name.Length == 0)
+        {
+            throw new ArgumentException("AnnotatorKeys: an entry has an empty annotator name before ':' (use name:key, or a key without ':').");
+        }
+
+        if (name.Length > 200)
+        {
+            throw new ArgumentException("AnnotatorKeys: an annotator name is longer than 200 characters.");
+        }
+
+        if (key.Length == 0)
+        {
+            throw new ArgumentException($"AnnotatorKeys: the entry for annotator '{name}' has an empty key after ':'.");
+        }
+
+        return new AnnotatorKey(name, key);
+    }
 }

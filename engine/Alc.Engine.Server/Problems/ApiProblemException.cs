@@ -65,6 +65,6 @@ public sealed class ApiProblemException : Exception
     public static ApiProblemException TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"The upload exceeds the {limit:N0}-byte limit (MaxUploadMegabytes).");
 
-    /// <summary>403: the path is outside the allowed roots.</summary>
+    /// <summary>403: the caller may not do this (a path outside the allowed roots, a bound annotator key naming another annotator).</summary>
     public static ApiProblemException Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
 }

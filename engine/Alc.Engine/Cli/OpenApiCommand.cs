@@ -33,7 +33,13 @@ public static class OpenApiCommand
         string data = Path.Combine(Path.GetTempPath(), $"alc-openapi-{Guid.NewGuid():N}");
         try
         {
-            using var host = EngineHost.CreateHostBuilder([], new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0", ["DataDirectory"] = data })
+            using var host = EngineHost.CreateHostBuilder([], new Dictionary<string, string?>
+                {
+                    ["urls"] = "http://127.0.0.1:0",
+                    ["DataDirectory"] = data,
+                    // ALC_ADMINKEYS / ALC_ANNOTATORKEYS in the environment must not lock the document away from this command.
+                    ["PublicApiDocs"] = "true",
+                })
                 .ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning))
                 .Build();
             await host.StartAsync(cancellationToken);
