@@ -4,7 +4,10 @@ using Refit;
 
 namespace Alc.Client;
 
-/// <summary>The JSON the engine speaks: camelCase properties, enums as camelCase strings.</summary>
+/// <summary>
+/// The JSON the engine speaks: camelCase properties, enums as camelCase strings. A property left null is not sent, so
+/// the engine applies its documented default (the engine refuses an explicit null for a field that is not nullable).
+/// </summary>
 public static class AlcJson
 {
     /// <summary>Serializer options matching the engine.</summary>
@@ -17,6 +20,7 @@ public static class AlcJson
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         return options;
     }
 }

@@ -206,7 +206,7 @@ public sealed class DefaultStrategyTests : IDisposable
         else
         {
             var problem = await response.Problem(400);
-            Assert.Contains("Known: default, sim", problem.GetProperty("detail").GetString());
+            Assert.Contains("known: default, sim", problem.GetProperty("detail").GetString());
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Contracts;
 
 namespace Alc.Engine.Server.Tests;
@@ -41,7 +42,7 @@ public sealed class JobTests : IDisposable
         await using var engine = new EngineFactory(_scratch.Data, new Dictionary<string, string?> { ["AllowedImportRoots"] = _scratch.Imports });
         var client = engine.CreateClient();
         var dataset = await client.ImportWorld("world", world);
-        var project = await (await client.Post("/projects", new CreateProjectRequest { Name = "slow", DatasetId = dataset.Id, Iterations = 100_000, CropSize = 32 }))
+        var project = await (await client.Post("/projects", new CreateProjectRequest { Name = "slow", DatasetId = dataset.Id, Iterations = SettingBounds.MaxIterations, CropSize = 32 }))
             .Read<ProjectDto>(HttpStatusCode.Created);
         var started = await (await client.PostAsync($"/projects/{project.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -62,6 +63,28 @@ public sealed class JobTests : IDisposable
         Assert.Equal(1, again.Round.Number);
         await (await client.PostAsync($"/jobs/{again.Job.Id}/cancel", null)).Read<JobDto>(HttpStatusCode.Accepted);
         Assert.Equal(JobState.Cancelled, (await client.WaitForJob(again.Job.Id, 60)).State);
+    }
+
+    [Fact]
+    public async Task A_job_past_MaxJobSeconds_is_failed_so_the_next_project_s_round_runs_and_the_slow_round_can_start_again()
+    {
+        string world = _scratch.WriteWorld();
+        await using var engine = new EngineFactory(_scratch.Data, new Dictionary<string, string?> { ["AllowedImportRoots"] = _scratch.Imports, ["MaxJobSeconds"] = "3" });
+        var client = engine.CreateClient();
+        var dataset = await client.ImportWorld("world", world);
+        var slow = await (await client.Post("/projects", new CreateProjectRequest { Name = "slow", DatasetId = dataset.Id, Iterations = SettingBounds.MaxIterations, CropSize = 32 }))
+            .Read<ProjectDto>(HttpStatusCode.Created);
+        var quick = await client.CreateProject(dataset.Id, "quick");
+        var hog = await (await client.PostAsync($"/projects/{slow.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
+        var waiting = await (await client.PostAsync($"/projects/{quick.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
+
+        var stopped = await client.WaitForJob(hog.Job.Id, 60);
+        Assert.Equal(JobState.Failed, stopped.State);
+        Assert.Contains("MaxJobSeconds (3 s)", stopped.Error, StringComparison.Ordinal);
+        Assert.Empty(await client.Get<List<RoundDto>>($"/projects/{slow.Id}/rounds"));
+        Assert.Equal(JobState.Succeeded, (await client.WaitForJob(waiting.Job.Id, 60)).State);
+        Assert.Equal(RoundState.Querying, (await client.Get<RoundDto>($"/projects/{quick.Id}/rounds/1")).State);
+        Assert.Equal(1, (await (await client.PostAsync($"/projects/{slow.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted)).Round.Number);
     }
 
     public void Dispose() => _scratch.Dispose();

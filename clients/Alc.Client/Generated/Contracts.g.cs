@@ -121,10 +121,11 @@ namespace Alc.Client
         public int? Label { get; set; } = default!;
 
         /// <summary>
-        /// Time the annotator spent, in milliseconds.
+        /// Time the annotator spent, in milliseconds (at most a day: 86,400,000).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("elapsedMs")]
-        public long ElapsedMs { get; set; } = 0L;
+        [System.ComponentModel.DataAnnotations.Range(0L, 86400000L)]
+        public long? ElapsedMs { get; set; } = 0L;
 
     }
 
@@ -268,68 +269,71 @@ namespace Alc.Client
         /// <br/>part of each round's budget), or a plain acquisition: sim, lcil, cil, softmin, aiou, abc, margin, entropy or random.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("acquisition")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Acquisition { get; set; } = "default";
+        public string? Acquisition { get; set; } = "default";
 
         /// <summary>
         /// B, queries per round.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("budget")]
-        public int Budget { get; set; } = 100;
+        [System.ComponentModel.DataAnnotations.Range(1, 10000)]
+        public int? Budget { get; set; } = 100;
 
         /// <summary>
         /// At most this many queries per image and round (null: no cap).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("perImageCap")]
+        [System.ComponentModel.DataAnnotations.Range(1, 10000)]
         public int? PerImageCap { get; set; } = default!;
 
         /// <summary>
         /// Never query superpixel id 0 ("no mask" in Grounded-SAM maps).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("excludeZeroId")]
-        public bool ExcludeZeroId { get; set; } = false;
+        public bool? ExcludeZeroId { get; set; } = false;
 
         /// <summary>
         /// Seed of training and the seeded acquisitions.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("seed")]
-        public long Seed { get; set; } = 1L;
+        public long? Seed { get; set; } = 1L;
 
         /// <summary>
         /// Segmentation model: fcn-small (default), deeplabv3plus-resnet18, …
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("model")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Model { get; set; } = "fcn-small";
+        public string? Model { get; set; } = "fcn-small";
 
         /// <summary>
         /// SGD iterations per round.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("iterations")]
-        public int Iterations { get; set; } = 200;
+        [System.ComponentModel.DataAnnotations.Range(1, 20000)]
+        public int? Iterations { get; set; } = 200;
 
         /// <summary>
         /// Initial learning rate.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("learningRate")]
-        public double LearningRate { get; set; } = 0.05D;
+        [System.ComponentModel.DataAnnotations.Range(0.000001D, 10D)]
+        public double? LearningRate { get; set; } = 0.05D;
 
         /// <summary>
         /// Training crop side in pixels.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("cropSize")]
-        public int CropSize { get; set; } = 96;
+        [System.ComponentModel.DataAnnotations.Range(8, 1024)]
+        public int? CropSize { get; set; } = 96;
 
         /// <summary>
         /// Training batch size.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("batchSize")]
-        public int BatchSize { get; set; } = 8;
+        [System.ComponentModel.DataAnnotations.Range(1, 256)]
+        public int? BatchSize { get; set; } = 8;
 
         [System.Text.Json.Serialization.JsonPropertyName("oracle")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OracleKind>))]
-        public OracleKind Oracle { get; set; } = default!;
+        public OracleKind? Oracle { get; set; } = default!;
 
     }
 
@@ -632,7 +636,7 @@ namespace Alc.Client
         /// How many queries to hold (1..MaxLeaseCount).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("count")]
-        public int Count { get; set; } = 10;
+        public int? Count { get; set; } = 10;
 
     }
 

@@ -6,8 +6,12 @@ namespace Alc.Campaigns.Answers;
 /// <param name="QueryId">The query answered.</param>
 /// <param name="Verdict">The verdict.</param>
 /// <param name="Label">The right class id: required for <see cref="QueryVerdict.Correct"/>, absent otherwise.</param>
-/// <param name="ElapsedMs">Time the annotator spent, in milliseconds (≥ 0).</param>
-public sealed record AnswerCommand(long QueryId, QueryVerdict Verdict, int? Label, long ElapsedMs);
+/// <param name="ElapsedMs">Time the annotator spent, in milliseconds (0..<see cref="MaxElapsedMs"/>).</param>
+public sealed record AnswerCommand(long QueryId, QueryVerdict Verdict, int? Label, long ElapsedMs)
+{
+    /// <summary>The longest time one answer may report: a day. More is a clock or client bug, and unbounded values overflow the round's sums.</summary>
+    public const long MaxElapsedMs = 86_400_000;
+}
 
 /// <summary>A batch of answers by one annotator, stored all-or-nothing under its idempotency key.</summary>
 /// <param name="ProjectId">The project.</param>

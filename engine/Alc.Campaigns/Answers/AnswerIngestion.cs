@@ -138,7 +138,7 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
                 QueryVerdict.Correct when a.Label is null => "a correct verdict needs the right class id in label",
                 QueryVerdict.Correct when a.Label < 0 || a.Label >= state.ClassCount => $"class id {a.Label} is out of range (this dataset has ids 0..{state.ClassCount - 1})",
                 not QueryVerdict.Correct when a.Label is not null => $"label is only given with verdict correct (got {StoredText.Of(a.Verdict)})",
-                _ when a.ElapsedMs < 0 => "elapsedMs must be ≥ 0",
+                _ when a.ElapsedMs is < 0 or > AnswerCommand.MaxElapsedMs => $"elapsedMs must be 0..{AnswerCommand.MaxElapsedMs} (a day)",
                 _ => null,
             };
             if (problem is not null)

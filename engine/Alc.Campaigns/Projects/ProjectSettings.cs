@@ -27,39 +27,57 @@ public sealed record ProjectSettings(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// Checks every setting and returns the settings with the acquisition's name normalised; throws
-    /// <see cref="CampaignValidationException"/> naming the first bad field.
+    /// Checks every setting against <see cref="SettingBounds"/> and the training memory budget and returns the settings
+    /// with the acquisition's name normalised; throws <see cref="CampaignValidationException"/> naming every bad field.
     /// </summary>
-    public ProjectSettings Validated()
+    /// <param name="classCount">The dataset's classes (the logits' share of training memory).</param>
+    /// <param name="maxTrainingBytes">The engine's training memory budget (see <see cref="TrainingMemory"/>).</param>
+    public ProjectSettings Validated(int classCount, long maxTrainingBytes)
     {
+        var errors = new Dictionary<string, string[]>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors[field] = [message];
+            }
+        }
+
         string acquisition = string.Equals(Acquisition.Trim(), StrategyNames.Default, StringComparison.OrdinalIgnoreCase)
             ? StrategyNames.Default : Acquisition;
-        if (acquisition != StrategyNames.Default && !Acquisitions.Names.Contains(acquisition.Trim().ToLowerInvariant()))
+        bool knownAcquisition = acquisition == StrategyNames.Default || Acquisitions.Names.Contains(acquisition.Trim().ToLowerInvariant());
+        Check(knownAcquisition, "acquisition", $"unknown acquisition '{acquisition}'; known: {StrategyNames.Default}, {string.Join(", ", Acquisitions.Names)}");
+        Check(SegmentationModels.Names.Contains(Model), "model", $"unknown model '{Model}'; known: {string.Join(", ", SegmentationModels.Names)}");
+        Check(Budget is >= 1 and <= SettingBounds.MaxBudget, "budget", $"must be 1..{SettingBounds.MaxBudget}");
+        Check(PerImageCap is null or (>= 1 and <= SettingBounds.MaxBudget), "perImageCap", $"must be 1..{SettingBounds.MaxBudget} or null");
+        Check(Iterations is >= 1 and <= SettingBounds.MaxIterations, "iterations", $"must be 1..{SettingBounds.MaxIterations}");
+        Check(LearningRate is >= SettingBounds.MinLearningRate and <= SettingBounds.MaxLearningRate, "learningRate",
+            $"must be {SettingBounds.MinLearningRate:G}..{SettingBounds.MaxLearningRate:G}");
+        Check(CropSize is >= SettingBounds.MinCropSize and <= SettingBounds.MaxCropSize, "cropSize", $"must be {SettingBounds.MinCropSize}..{SettingBounds.MaxCropSize}");
+        Check(BatchSize is >= 1 and <= SettingBounds.MaxBatchSize, "batchSize", $"must be 1..{SettingBounds.MaxBatchSize}");
+        if (errors.Count == 0)
         {
-            throw new CampaignValidationException($"Unknown acquisition '{acquisition}'. Known: {StrategyNames.Default}, {string.Join(", ", Acquisitions.Names)}.");
+            long need = TrainingMemory.EstimateBytes(Model, BatchSize, CropSize, classCount);
+            Check(need <= maxTrainingBytes, "batchSize",
+                $"{Model} at batchSize {BatchSize} × cropSize {CropSize}² × {classCount} classes needs about {need >> 20} MB to train, " +
+                $"more than this engine's training budget of {maxTrainingBytes >> 20} MB (TrainingMemoryMegabytes); lower batchSize or cropSize");
         }
 
         var settings = this with { Acquisition = acquisition };
-        try
+        if (errors.Count == 0)
         {
-            settings.Strategy().Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CampaignValidationException(ex.Message);
-        }
-
-        if (!SegmentationModels.Names.Contains(Model))
-        {
-            throw new CampaignValidationException($"Unknown model '{Model}'; known: {string.Join(", ", SegmentationModels.Names)}.");
+            try
+            {
+                settings.Strategy().Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                errors["acquisition"] = [ex.Message];
+            }
         }
 
-        if (Iterations < 1 || BatchSize < 1 || CropSize < 8 || !(LearningRate > 0))
-        {
-            throw new CampaignValidationException("iterations and batchSize must be ≥ 1, cropSize ≥ 8 and learningRate > 0.");
-        }
-
-        return settings;
+        return errors.Count == 0 ? settings
+            : throw new CampaignValidationException($"Invalid project settings: {string.Join("; ", errors.Select(e => $"{e.Key} {e.Value[0]}"))}.", errors);
     }
 
     /// <summary>The settings as stored.</summary>

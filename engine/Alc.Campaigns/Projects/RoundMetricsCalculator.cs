@@ -38,7 +38,8 @@ public static class RoundMetricsCalculator
             RoundId = round.Id,
             Clicks = answers.Count,
             Bits = bits,
-            Seconds = answers.Sum(a => a.ElapsedMs) / 1000.0,
+            // Summed as doubles: an answer stored by an older version may hold any long, and a long sum would overflow.
+            Seconds = answers.Sum(a => (double)a.ElapsedMs) / 1000.0,
             DataMiou = state.HasTrainTruth ? CampaignEvaluator.DataMIoU(state.Train, state.ClassCount) : null,
             Precision = precision,
             CorrectionsJson = JsonSerializer.Serialize(perClass),

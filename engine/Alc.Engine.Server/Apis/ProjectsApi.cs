@@ -2,6 +2,7 @@ using Alc.Campaigns.Errors;
 using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Datasets;
+using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Problems;
 using Alc.Imaging.Maps;
 using Alc.Storage.Datasets;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Alc.Engine.Server.Apis;
 
@@ -67,7 +69,7 @@ internal static class ProjectsApi
 
         Resolve.Dataset(services.Datasets, request.DatasetId);
         var oracle = WireMapping.Oracle(request.Oracle);
-        var settings = WireMapping.Settings(request);
+        var settings = WireMapping.Settings(request, services.Datasets.Classes(request.DatasetId).Count, services.Options.Value.MaxTrainingBytes);
         if (services.Datasets.ImageCounts(request.DatasetId).GetValueOrDefault("train") == 0)
         {
             throw new CampaignConflictException($"Dataset {request.DatasetId} has no training images to correct.");
@@ -88,5 +90,6 @@ internal static class ProjectsApi
         Dtos.Project(row, s.Rounds, s.Queries, s.Metrics.Build(row.Id, s.Datasets.Classes(row.DatasetId), null));
 
     /// <summary>What the project endpoints need.</summary>
-    internal sealed record ProjectServices(ProjectRepository Projects, DatasetRepository Datasets, RoundRepository Rounds, QueryRepository Queries, MetricsReport Metrics);
+    internal sealed record ProjectServices(ProjectRepository Projects, DatasetRepository Datasets, RoundRepository Rounds, QueryRepository Queries, MetricsReport Metrics,
+        IOptions<EngineOptions> Options);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Alc.Engine.Server.Contracts;
 
@@ -21,17 +22,20 @@ public sealed record AnswerItem
 {
     /// <summary>The query answered.</summary>
     [Required]
+    [JsonRequired]
     public long QueryId { get; init; }
 
     /// <summary>The verdict.</summary>
     [Required]
+    [JsonRequired]
     public Verdict Verdict { get; init; }
 
     /// <summary>The right class id; required for <c>correct</c>, absent otherwise.</summary>
     public int? Label { get; init; }
 
-    /// <summary>Time the annotator spent, in milliseconds.</summary>
+    /// <summary>Time the annotator spent, in milliseconds (at most a day: 86,400,000).</summary>
     [DefaultValue(0L)]
+    [Range(0L, Alc.Campaigns.Answers.AnswerCommand.MaxElapsedMs)]
     public long ElapsedMs { get; init; }
 }
 
@@ -40,10 +44,12 @@ public sealed record AnswerBatchRequest
 {
     /// <summary>Who answers (the lease owner of the queries).</summary>
     [Required]
+    [JsonRequired]
     public string Annotator { get; init; } = "";
 
     /// <summary>The answers, each query at most once.</summary>
     [Required]
+    [JsonRequired]
     public IReadOnlyList<AnswerItem> Answers { get; init; } = [];
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Alc.Engine.Server.Contracts;
 
@@ -28,10 +29,12 @@ public sealed record CreateDatasetRequest
 {
     /// <summary>Unique name.</summary>
     [Required]
+    [JsonRequired]
     public string Name { get; init; } = "";
 
     /// <summary>Classes; ids must be 0..n−1 without gaps.</summary>
     [Required]
+    [JsonRequired]
     public IReadOnlyList<ClassDto> Classes { get; init; } = [];
 }
 
@@ -40,10 +43,12 @@ public sealed record ImportDatasetRequest
 {
     /// <summary>Unique name of the new dataset.</summary>
     [Required]
+    [JsonRequired]
     public string Name { get; init; } = "";
 
     /// <summary>Server path of the folder (holding <c>classes.json</c>, <c>splits/</c>, <c>images/</c>, <c>pseudo/</c>, <c>superpixels/</c>, optional <c>gt/</c>).</summary>
     [Required]
+    [JsonRequired]
     public string Path { get; init; } = "";
 }
 

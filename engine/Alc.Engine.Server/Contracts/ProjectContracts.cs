@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Alc.Campaigns.Projects;
 using Alc.Campaigns;
 using Alc.Training.Models;
 
@@ -20,10 +22,12 @@ public sealed record CreateProjectRequest
 {
     /// <summary>Unique name.</summary>
     [Required]
+    [JsonRequired]
     public string Name { get; init; } = "";
 
     /// <summary>The dataset to correct.</summary>
     [Required]
+    [JsonRequired]
     public long DatasetId { get; init; }
 
     /// <summary>
@@ -35,9 +39,11 @@ public sealed record CreateProjectRequest
 
     /// <summary>B, queries per round.</summary>
     [DefaultValue(100)]
+    [Range(1, SettingBounds.MaxBudget)]
     public int Budget { get; init; } = 100;
 
     /// <summary>At most this many queries per image and round (null: no cap).</summary>
+    [Range(1, SettingBounds.MaxBudget)]
     public int? PerImageCap { get; init; }
 
     /// <summary>Never query superpixel id 0 ("no mask" in Grounded-SAM maps).</summary>
@@ -54,18 +60,22 @@ public sealed record CreateProjectRequest
 
     /// <summary>SGD iterations per round.</summary>
     [DefaultValue(200)]
+    [Range(1, SettingBounds.MaxIterations)]
     public int Iterations { get; init; } = 200;
 
     /// <summary>Initial learning rate.</summary>
     [DefaultValue(0.05)]
+    [Range(SettingBounds.MinLearningRate, SettingBounds.MaxLearningRate)]
     public double LearningRate { get; init; } = 0.05;
 
     /// <summary>Training crop side in pixels.</summary>
     [DefaultValue(96)]
+    [Range(SettingBounds.MinCropSize, SettingBounds.MaxCropSize)]
     public int CropSize { get; init; } = 96;
 
     /// <summary>Training batch size.</summary>
     [DefaultValue(8)]
+    [Range(1, SettingBounds.MaxBatchSize)]
     public int BatchSize { get; init; } = 8;
 
     /// <summary>Who answers: none (people over the API) or gt (the engine, from ground truth).</summary>

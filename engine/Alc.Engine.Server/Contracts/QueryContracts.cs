@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 
 namespace Alc.Engine.Server.Contracts;
 
@@ -80,6 +81,7 @@ public sealed record LeaseRequest
 {
     /// <summary>Who takes the lease (1–200 characters); answers to the leased queries must name the same annotator.</summary>
     [Required]
+    [JsonRequired]
     public string Annotator { get; init; } = "";
 
     /// <summary>How many queries to hold (1..MaxLeaseCount).</summary>

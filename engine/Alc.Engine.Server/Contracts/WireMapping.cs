@@ -9,11 +9,10 @@ namespace Alc.Engine.Server.Contracts;
 /// <summary>Wire types to domain commands and back: the only place the HTTP contract meets the campaign domain's types.</summary>
 internal static class WireMapping
 {
-    /// <summary>A create request's settings, validated by the domain.</summary>
-    public static ProjectSettings Settings(CreateProjectRequest request) =>
-        new ProjectSettings(request.Acquisition ?? Alc.Campaigns.StrategyNames.Default, request.Budget, request.PerImageCap, request.ExcludeZeroId,
-            request.Seed, request.Model ?? Alc.Training.Models.SegmentationModels.FcnSmallName, request.Iterations, request.LearningRate, request.CropSize,
-            request.BatchSize).Validated();
+    /// <summary>A create request's settings, validated by the domain for a dataset of <paramref name="classCount"/> classes.</summary>
+    public static ProjectSettings Settings(CreateProjectRequest request, int classCount, long maxTrainingBytes) =>
+        new ProjectSettings(request.Acquisition, request.Budget, request.PerImageCap, request.ExcludeZeroId, request.Seed, request.Model,
+            request.Iterations, request.LearningRate, request.CropSize, request.BatchSize).Validated(classCount, maxTrainingBytes);
 
     /// <summary>Stored settings as the wire shows them.</summary>
     public static ProjectSettingsDto Dto(ProjectSettings s) =>
@@ -30,30 +29,12 @@ internal static class WireMapping
     /// <summary>The stored oracle as the wire shows it.</summary>
     public static OracleKind Oracle(ProjectOracle oracle) => oracle == ProjectOracle.Gt ? OracleKind.Gt : OracleKind.None;
 
-    /// <summary>An answer batch as the domain's command; a null item or an unknown verdict is named in the error.</summary>
+    /// <summary>An answer batch as the domain's command (the strict JSON reader has refused nulls and missing fields).</summary>
     public static SubmitAnswers Command(long projectId, string? idempotencyKey, AnswerBatchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var answers = request.Answers ?? [];
-        var errors = new Dictionary<string, string[]>();
-        var commands = new List<AnswerCommand>(answers.Count);
-        for (int i = 0; i < answers.Count; i++)
-        {
-            if (answers[i] is not { } a)
-            {
-                errors[$"answers[{i}]"] = ["an answer must be an object, not null"];
-                continue;
-            }
-
-            commands.Add(new AnswerCommand(a.QueryId, Verdict(a.Verdict), a.Label, a.ElapsedMs));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new CampaignValidationException("Some answers are invalid; nothing was stored.", errors);
-        }
-
-        return new SubmitAnswers(projectId, idempotencyKey ?? "", request.Annotator ?? "", commands);
+        return new SubmitAnswers(projectId, idempotencyKey ?? "", request.Annotator,
+            request.Answers.Select(a => new AnswerCommand(a.QueryId, Verdict(a.Verdict), a.Label, a.ElapsedMs)).ToList());
     }
 
     /// <summary>The wire verdict as the domain's (an undefined number stays undefined, for the domain to reject by name).</summary>

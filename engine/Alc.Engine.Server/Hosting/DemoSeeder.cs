@@ -5,6 +5,7 @@ using Alc.Imaging.Datasets;
 using Alc.Storage.Datasets;
 using Alc.Storage.Projects;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alc.Engine.Server.Hosting;
 
@@ -14,7 +15,7 @@ namespace Alc.Engine.Server.Hosting;
 /// strategy, B = 20, answered by people). Later starts find them and do nothing.
 /// </summary>
 internal sealed partial class DemoSeeder(EnginePaths paths, DatasetImporter importer, DatasetRepository datasets, ProjectRepository projects,
-    ILogger<DemoSeeder> logger)
+    IOptions<EngineOptions> options, ILogger<DemoSeeder> logger)
 {
     public const string Name = "demo";
 
@@ -51,7 +52,7 @@ internal sealed partial class DemoSeeder(EnginePaths paths, DatasetImporter impo
         if (projects.FindByName(Name) is null)
         {
             var request = Project(dataset.Id);
-            projects.Create(dataset.Id, Name, WireMapping.Settings(request).ToJson(), ProjectOracle.None);
+            projects.Create(dataset.Id, Name, WireMapping.Settings(request, World.Classes, options.Value.MaxTrainingBytes).ToJson(), ProjectOracle.None);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Alc.Campaigns.Answers;
 using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Apis;
@@ -37,12 +38,23 @@ namespace Alc.Engine.Server.Hosting;
 /// </summary>
 public static class EngineHost
 {
-    /// <summary>JSON as the API speaks it: camelCase, enums as camelCase strings.</summary>
+    /// <summary>
+    /// JSON as the API speaks it: camelCase, enums as camelCase strings, and strict reading — what the OpenAPI document
+    /// says is what is enforced: unknown fields (<c>additionalProperties: false</c>), numbers in strings, duplicate keys,
+    /// null for a non-nullable field, a missing required field and a number too large to be finite are all 400.
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new FiniteDoubleConverter());
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.AllowDuplicateProperties = false;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NonNullItems.Refuse);
     }
 
     /// <summary>The host builder; <paramref name="overrides"/> (e.g. from the command line) win over every other source.</summary>

@@ -51,6 +51,23 @@ public sealed class EngineOptions
     /// <summary>Where models train: auto (CUDA when available), cpu or cuda.</summary>
     public DevicePreference Device { get; set; } = DevicePreference.Auto;
 
+    /// <summary>
+    /// Memory one round's training may take, in megabytes: a project whose model, batch × crop² and classes would need
+    /// more (estimated by <see cref="TrainingMemory"/>) is refused at creation. 0: half of the memory this process may use
+    /// (the container's limit where there is one).
+    /// </summary>
+    public int TrainingMemoryMegabytes { get; set; }
+
+    /// <summary>
+    /// Longest one job may run, in seconds, before it is failed and its round removed (it can be started again): the job
+    /// runner works one job at a time, so this is the longest any other project's round waits behind one job.
+    /// </summary>
+    public int MaxJobSeconds { get; set; } = 4 * 3600;
+
+    /// <summary>The training memory budget in bytes (<see cref="TrainingMemoryMegabytes"/>, or half the available memory).</summary>
+    public long MaxTrainingBytes => TrainingMemoryMegabytes > 0 ? TrainingMemoryMegabytes * 1024L * 1024L
+        : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+
     /// <summary>Largest accepted upload in bytes.</summary>
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
 
@@ -74,9 +91,14 @@ public sealed class EngineOptions
             throw new ArgumentException("DataDirectory must be set.");
         }
 
-        if (LeaseSeconds < 1 || MaxLeaseCount < 1 || MaxUploadMegabytes < 1)
+        if (LeaseSeconds < 1 || MaxLeaseCount < 1 || MaxUploadMegabytes < 1 || MaxJobSeconds < 1)
         {
-            throw new ArgumentException("LeaseSeconds, MaxLeaseCount and MaxUploadMegabytes must be ≥ 1.");
+            throw new ArgumentException("LeaseSeconds, MaxLeaseCount, MaxUploadMegabytes and MaxJobSeconds must be ≥ 1.");
+        }
+
+        if (TrainingMemoryMegabytes < 0)
+        {
+            throw new ArgumentException("TrainingMemoryMegabytes must be ≥ 0 (0: half the available memory).");
         }
 
         _ = AnnotatorKeyList;

@@ -29,6 +29,7 @@ internal static class OpenApiSetup
         });
         options.SupportNonNullableReferenceTypes();
         options.NonNullableReferenceTypesAsRequired();
+        options.SchemaFilter<RequestRequiredFilter>();
         // The wire contracts' XML docs: the file this assembly's build writes beside it.
         string xml = Path.Combine(AppContext.BaseDirectory, $"{typeof(OpenApiSetup).Assembly.GetName().Name}.xml");
         if (File.Exists(xml))

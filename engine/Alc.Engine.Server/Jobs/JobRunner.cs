@@ -1,17 +1,22 @@
+using Alc.Engine.Server.Hosting;
 using Alc.Storage.Jobs;
 using Alc.Storage.Rounds;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alc.Engine.Server.Jobs;
 
 /// <summary>
-/// The hosted service that works the job queue one job at a time (training saturates the cores anyway). On start
-/// it puts jobs left running by a stopped process back in the queue, so their rounds resume from their persisted state.
-/// A job that fails or is cancelled before its round reaches querying removes the round, so it can be started again.
+/// The hosted service that works the job queue one job at a time, oldest first (training saturates the cores anyway).
+/// No project can hold it for long: each project has at most one round in progress, settings are bounded
+/// (<see cref="Alc.Campaigns.Projects.SettingBounds"/>), and a job running past <see cref="EngineOptions.MaxJobSeconds"/>
+/// is failed, so any queued job waits at most that long per job ahead of it. On start it puts jobs left running by a
+/// stopped process back in the queue, so their rounds resume from their persisted state. A job that fails, times out
+/// or is cancelled before its round reaches querying removes the round, so it can be started again.
 /// </summary>
 internal sealed partial class JobRunner(JobRepository jobs, RoundRepository rounds, RoundWorker worker, JobCancellations cancellations, JobSignal signal,
-    ILogger<JobRunner> logger) : BackgroundService
+    IOptions<EngineOptions> options, ILogger<JobRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +55,10 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
             return;
         }
 
-        var source = cancellations.Register(job.Id, stoppingToken);
+        int limit = options.Value.MaxJobSeconds;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(limit));
+        using var stopOrDeadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
+        var source = cancellations.Register(job.Id, stopOrDeadline.Token);
         try
         {
             await worker.RunAsync(job, source.Token);
@@ -60,16 +68,23 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
         {
             // The engine is stopping: the job stays running and is requeued at the next start.
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            LogTimedOut(logger, job.Id, limit);
+            Abandon(job);
+            jobs.MarkFailed(job.Id, $"The job ran past MaxJobSeconds ({limit} s) and was stopped so other projects' rounds can run; " +
+                "start the round again, with fewer iterations or a smaller model if it keeps timing out.");
+        }
         catch (OperationCanceledException)
         {
-            jobs.MarkCancelled(job.Id);
             Abandon(job);
+            jobs.MarkCancelled(job.Id);
         }
         catch (Exception ex)
         {
             LogFailed(logger, ex, job.Id);
-            jobs.MarkFailed(job.Id, ex.Message);
             Abandon(job);
+            jobs.MarkFailed(job.Id, ex.Message);
         }
         finally
         {
@@ -77,6 +92,8 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
         }
     }
 
+    // Before the job's final state: a client that sees the job finished finds the round gone, and a crash in between
+    // leaves a running job without a round (requeued, then failed) rather than a round no job will ever move.
     private void Abandon(JobRow job)
     {
         if (job.RoundId is long roundId)
@@ -87,6 +104,9 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Requeued {Count} job(s) interrupted by the last stop")]
     private static partial void LogRequeued(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} ran past MaxJobSeconds ({Seconds} s) and was stopped")]
+    private static partial void LogTimedOut(ILogger logger, long jobId, int seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, long jobId);

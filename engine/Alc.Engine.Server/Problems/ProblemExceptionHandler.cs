@@ -30,8 +30,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 (413, "Upload too large", b.Message, null),
             BadHttpRequestException { InnerException: InvalidDataException limit } when limit.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) =>
                 (413, "Upload too large", limit.Message, null),
-            BadHttpRequestException b => (b.StatusCode, "Malformed request", Describe(b), null),
-            JsonException j => (400, "Malformed request", $"The body is not valid JSON: {j.Message}", null),
+            BadHttpRequestException { InnerException: JsonException json } b => (b.StatusCode, "Malformed request", $"{b.Message} {json.Message}", JsonFields.Errors(json)),
+            BadHttpRequestException b => (b.StatusCode, "Malformed request", b.Message, null),
+            JsonException j => (400, "Malformed request", $"The body is not valid JSON: {j.Message}", JsonFields.Errors(j)),
             StorageConflictException c => (409, "Conflict", c.Message, null),
             MapFormatException m => (422, "Unreadable map", m.Message, null),
             DatasetFormatException d => (422, "Invalid dataset", d.Message, null),
@@ -52,10 +53,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
-
-    // Minimal APIs wrap JSON errors; the inner message says where the JSON broke.
-    private static string Describe(BadHttpRequestException exception) =>
-        exception.InnerException is JsonException json ? $"{exception.Message} {json.Message}" : exception.Message;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
