@@ -27,10 +27,11 @@ internal sealed class QueryingProject : IAsyncDisposable
 
     public RoundDto Round { get; }
 
-    public static async Task<QueryingProject> Start(int budget = 6, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public static async Task<QueryingProject> Start(int budget = 6, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Alc.Core.World.WorldOptions? world = null)
     {
         var scratch = new Scratch();
-        string world = scratch.WriteWorld();
+        string folder = scratch.WriteWorld(options: world);
         var all = new Dictionary<string, string?> { ["AllowedImportRoots"] = scratch.Imports };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -44,7 +45,7 @@ internal sealed class QueryingProject : IAsyncDisposable
             client.DefaultRequestHeaders.Add("X-Api-Key", keys.Split(';')[0]);
         }
 
-        var dataset = await client.ImportWorld("world", world);
+        var dataset = await client.ImportWorld("world", folder);
         var project = await client.CreateProject(dataset.Id, "project", budget: budget);
         var round = await client.RunRound(project.Id);
         return new QueryingProject(scratch, engine, client, dataset, project, round);
