@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -13,7 +14,10 @@ public sealed class EngineDatabase
     /// <summary>How long a connection waits for a lock held by another writer.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
+    private static readonly object Configured = new();
+
     private readonly string _connectionString;
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     // Columns are snake_case, row properties PascalCase.
     static EngineDatabase() => DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -46,7 +50,12 @@ public sealed class EngineDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;");
+        // The settings belong to the native connection, which the pool reuses: apply them once per native connection.
+        if (_configured.TryAdd(connection.Handle!, Configured))
+        {
+            connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;");
+        }
+
         return connection;
     }
 

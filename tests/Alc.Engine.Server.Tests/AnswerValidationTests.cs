@@ -98,6 +98,28 @@ public sealed class AnswerValidationTests
     }
 
     [Fact]
+    public async Task Concurrent_retries_under_one_key_store_the_batch_once_and_all_get_the_first_receipt()
+    {
+        await using var p = await QueryingProject.Start();
+        var batch = Batch(new AnswerItem { QueryId = 1, Verdict = Verdict.Correct, Label = 2, ElapsedMs = 900 }, new AnswerItem { QueryId = 2, Verdict = Verdict.Confirm });
+
+        // Twelve copies race: while the first is being written the others wait for it instead of racing it.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => p.Client.Answer(p.Project.Id, "raced", batch)));
+        var receipts = await Task.WhenAll(responses.Select(r => r.Read<AnswerBatchResponse>()));
+        Assert.All(receipts, r => Assert.Equal(receipts[0], r));
+        Assert.Equal((2, 1), (receipts[0].Accepted, receipts[0].Corrections));
+        Assert.Equal(2, (await p.Client.Get<ProjectDto>($"/projects/{p.Project.Id}")).Totals.Answers);
+        Assert.Equal(2, (await p.Client.Get<RoundDto>($"/projects/{p.Project.Id}/rounds/1")).Answered);
+
+        // A racing copy with another body under the same key is 422, whether it meets the write in flight or stored.
+        var other = Batch(new AnswerItem { QueryId = 3, Verdict = Verdict.Confirm });
+        var mixed = await Task.WhenAll(p.Client.Answer(p.Project.Id, "mixed", batch with { Answers = [new AnswerItem { QueryId = 4, Verdict = Verdict.Confirm }] }),
+            p.Client.Answer(p.Project.Id, "mixed", other));
+        Assert.Equal([200, 422], mixed.Select(r => (int)r.StatusCode).Order());
+        Assert.Equal(3, (await p.Client.Get<ProjectDto>($"/projects/{p.Project.Id}")).Totals.Answers);
+    }
+
+    [Fact]
     public async Task Answers_outside_a_querying_round_are_409_and_a_round_cannot_start_while_one_is_open()
     {
         await using var p = await QueryingProject.Start();

@@ -61,6 +61,9 @@ public sealed class DatasetImportTests : IDisposable
         await (await client.Post("/datasets/import", new ImportDatasetRequest { Name = "b", Path = "/etc" })).Problem(403);
         await (await client.Post("/datasets/import", new ImportDatasetRequest { Name = "c", Path = Path.Combine(_scratch.Imports, "..", "outside") })).Problem(400);
         await (await client.Post("/datasets/import", new ImportDatasetRequest { Name = "d", Path = world + "/../world" })).Problem(400);
+        // Found by the contract fuzzer (seed 20261202): a NUL in the path made the file API throw (500).
+        var nul = await (await client.Post("/datasets/import", new ImportDatasetRequest { Name = "e", Path = world + "\u0000x" })).Problem(400);
+        Assert.Contains("control characters", nul.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await (await client.Post("/datasets/import", new ImportDatasetRequest { Name = "e", Path = Path.Combine(_scratch.Imports, "missing") })).Problem(404);
         // A link inside the root that leads out of it is judged by its target.
         Directory.CreateSymbolicLink(Path.Combine(_scratch.Imports, "link"), outside);

@@ -38,6 +38,9 @@ public sealed class LeaseTests
         Assert.Equal(before, await p.Snapshot());
 
         clock.Advance(TimeSpan.FromSeconds(61));
+        // A lapsed lease is held by nobody: the query shows no owner from now on.
+        Assert.Null((await p.Client.Get<QueryDto>($"/queries/{held}")).LeaseOwner);
+        before = await p.Snapshot();
         var expired = await (await p.Client.Answer(p.Project.Id, "alice-1",
             new AnswerBatchRequest { Annotator = "alice", Answers = [new AnswerItem { QueryId = held, Verdict = Verdict.Confirm }] })).Problem(409);
         Assert.Contains("expired", expired.GetProperty("errors").GetProperty("answers[0]")[0].GetString());
@@ -49,6 +52,33 @@ public sealed class LeaseTests
         var accepted = await (await p.Client.Answer(p.Project.Id, "bob-2",
             new AnswerBatchRequest { Annotator = "bob", Answers = [new AnswerItem { QueryId = held, Verdict = Verdict.Confirm }] })).Read<AnswerBatchResponse>();
         Assert.Equal(1, accepted.Accepted);
+    }
+
+    [Fact]
+    public async Task Leases_are_held_in_memory_a_restart_frees_them_and_a_freed_query_is_answerable_by_anyone()
+    {
+        await using var p = await QueryingProject.Start();
+        var alice = await p.Client.Lease(p.Project.Id, "alice", 2);
+        Assert.Equal("alice", (await p.Client.Get<QueryDto>($"/queries/{alice.Queries[0].Id}")).LeaseOwner);
+        var bob = await p.Client.Lease(p.Project.Id, "bob", 6);
+        Assert.Equal(4, bob.Queries.Count);
+
+        // A new engine on the same database: the answers are there, the leases are not.
+        await using var restarted = new EngineFactory(p.Scratch.Data, new Dictionary<string, string?> { ["AllowedImportRoots"] = p.Scratch.Imports });
+        using var client = restarted.CreateClient();
+        var query = await client.Get<QueryDto>($"/queries/{alice.Queries[0].Id}");
+        Assert.Null(query.LeaseOwner);
+        Assert.Null(query.LeaseExpiresAt);
+        var carol = await client.Lease(p.Project.Id, "carol", 2);
+        Assert.Equal(alice.Queries.Select(q => q.Id), carol.Queries.Select(q => q.Id));
+        Assert.Equal(6, carol.Remaining);
+
+        // bob's leases went with the restart: erin may answer one of his queries, since nobody holds it now.
+        var answered = await (await client.Answer(p.Project.Id, "erin-1", new AnswerBatchRequest
+        {
+            Annotator = "erin", Answers = [new AnswerItem { QueryId = bob.Queries[0].Id, Verdict = Verdict.Confirm }],
+        })).Read<AnswerBatchResponse>();
+        Assert.Equal((1, 5), (answered.Accepted, answered.Remaining));
     }
 
     [Fact]

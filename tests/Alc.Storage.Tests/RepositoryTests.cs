@@ -10,7 +10,7 @@ using Dapper;
 
 namespace Alc.Storage.Tests;
 
-/// <summary>The repositories' transactions: state machine transitions, leases and all-or-nothing answer batches.</summary>
+/// <summary>The repositories' transactions: state machine transitions, all-or-nothing answer batches and their group commit.</summary>
 public sealed class RepositoryTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -37,7 +37,7 @@ public sealed class RepositoryTests : IDisposable
         var (round, _) = rounds.Start(project);
         rounds.CompleteTraining(round, blob);
         rounds.CompleteScoring(rounds.Get(round.Id)!, Enumerable.Range(0, queries).Select(i => new NewQuery(image, i, i, 0, 100 - i)).ToList(), 0.5);
-        return (project, rounds.Get(round.Id)!, new QueryRepository(_database, _clock).ForRound(round.Id));
+        return (project, rounds.Get(round.Id)!, new QueryRepository(_database).ForRound(round.Id));
     }
 
     [Fact]
@@ -59,55 +59,85 @@ public sealed class RepositoryTests : IDisposable
     }
 
     [Fact]
-    public void Leases_are_disjoint_renewed_for_their_holder_and_free_again_after_expiry()
-    {
-        var (_, round, _) = Querying(5);
-        var clock = new ManualClock { Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
-        var queries = new QueryRepository(_database, clock);
-        var a = queries.Lease(round.Id, "a", 3, TimeSpan.FromMinutes(5));
-        var b = queries.Lease(round.Id, "b", 3, TimeSpan.FromMinutes(5));
-        Assert.Equal([0, 1, 2], a.Select(q => q.Pixel));
-        Assert.Equal([3, 4], b.Select(q => q.Pixel));
-        Assert.Empty(queries.Lease(round.Id, "c", 2, TimeSpan.FromMinutes(5)));
-        clock.Now += TimeSpan.FromMinutes(4);
-        var renewed = queries.Lease(round.Id, "a", 3, TimeSpan.FromMinutes(5));
-        Assert.Equal(a.Select(q => q.Id), renewed.Select(q => q.Id));
-        Assert.True(string.CompareOrdinal(renewed[0].LeaseExpiresAt, a[0].LeaseExpiresAt) > 0);
-        // b's leases (taken at minute 0) expire at minute 5; a's were renewed at minute 4.
-        clock.Now += TimeSpan.FromMinutes(2);
-        Assert.Equal([3, 4], queries.Lease(round.Id, "c", 5, TimeSpan.FromMinutes(5)).Select(q => q.Pixel));
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    [Fact]
     public void An_answer_batch_commits_whole_or_not_at_all()
     {
         var (project, round, rows) = Querying(3);
         var answers = new AnswerRepository(_database, new RoundRepository(_database, new JobRepository(_database, _clock), _clock), _clock);
-        AnswerBatch Batch(string key, params long[] ids) => new()
-        {
-            IdempotencyKey = key,
-            RequestHash = "h-" + key,
-            ResponseJson = "{}",
-            Annotator = "a",
-            Answers = ids.Select(id => new NewAnswer(id, QueryVerdict.Confirm, null, 10, 0)).ToList(),
-        };
-
         answers.Commit(Batch("k1", rows[0].Id));
         Assert.Throws<StorageConflictException>(() => answers.Commit(Batch("k2", rows[1].Id, rows[0].Id)));
         Assert.Throws<StorageConflictException>(() => answers.Commit(Batch("k1", rows[2].Id)));
         Assert.Single(answers.ForProject(project));
         Assert.Null(answers.FindIdempotent("k2"));
-        Assert.False(new QueryRepository(_database, _clock).Get(rows[1].Id)!.Answered);
+        Assert.False(new QueryRepository(_database).Get(rows[1].Id)!.Answered);
         using var connection = _database.Open();
         Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM applied_corrections;"));
     }
+
+    [Fact]
+    public void A_group_commit_stores_each_batch_in_its_own_savepoint_so_a_conflicting_batch_fails_alone()
+    {
+        var (project, _, rows) = Querying(4);
+        var answers = new AnswerRepository(_database, new RoundRepository(_database, new JobRepository(_database, _clock), _clock), _clock);
+        answers.Commit(Batch("k0", rows[0].Id));
+
+        // k1 and k3 are fine; k2 answers an answered query, k4 reuses a stored key: both roll back alone.
+        var errors = answers.CommitGroup([Batch("k1", rows[1].Id), Batch("k2", rows[2].Id, rows[0].Id), Batch("k3", rows[3].Id), Batch("k0", rows[2].Id)]);
+        Assert.Null(errors[0]);
+        Assert.IsType<StorageConflictException>(errors[1]);
+        Assert.Null(errors[2]);
+        Assert.Contains("Idempotency-Key 'k0'", Assert.IsType<StorageConflictException>(errors[3]).Message, StringComparison.Ordinal);
+        Assert.Equal([rows[0].Id, rows[1].Id, rows[3].Id], answers.ForProject(project).Select(a => a.QueryId));
+        Assert.False(new QueryRepository(_database).Get(rows[2].Id)!.Answered);
+        Assert.Null(answers.FindIdempotent("k2"));
+        using var connection = _database.Open();
+        Assert.Equal(3, connection.ExecuteScalar<long>("SELECT count(*) FROM applied_corrections;"));
+    }
+
+    [Fact]
+    public async Task The_committer_stores_every_concurrent_batch_once_and_completes_only_after_it_is_stored()
+    {
+        var (project, _, rows) = Querying(200);
+        var answers = new AnswerRepository(_database, new RoundRepository(_database, new JobRepository(_database, _clock), _clock), _clock);
+        using (var committer = new AnswerCommitter(answers))
+        {
+            await committer.CommitAsync(Batch("k-first", rows[0].Id));
+            var writes = rows.Skip(1).Select(r => Task.Run(async () =>
+            {
+                await committer.CommitAsync(Batch($"k{r.Id}", r.Id));
+                // Completed means stored: a fresh read sees it at once.
+                Assert.NotNull(answers.FindIdempotent($"k{r.Id}"));
+            })).ToList();
+            // Queued among the others, a batch that answers a stored query fails alone.
+            var conflict = committer.CommitAsync(Batch("k-dup", rows[0].Id));
+            await Task.WhenAll(writes);
+            await Assert.ThrowsAsync<StorageConflictException>(() => conflict);
+        }
+
+        Assert.Equal(rows.Select(r => r.Id).Order(), answers.ForProject(project).Select(a => a.QueryId).Order());
+        Assert.Null(answers.FindIdempotent("k-dup"));
+    }
+
+    [Fact]
+    public async Task A_disposed_committer_writes_what_was_queued_and_refuses_more()
+    {
+        var (project, _, rows) = Querying(20);
+        var answers = new AnswerRepository(_database, new RoundRepository(_database, new JobRepository(_database, _clock), _clock), _clock);
+        var committer = new AnswerCommitter(answers);
+        var queued = rows.Select(r => committer.CommitAsync(Batch($"k{r.Id}", r.Id))).ToList();
+        committer.Dispose();
+        await Task.WhenAll(queued);
+        Assert.Equal(20, answers.ForProject(project).Count);
+        Assert.Throws<ObjectDisposedException>(() => { _ = committer.CommitAsync(Batch("late", rows[0].Id)); });
+    }
+
+    private static AnswerBatch Batch(string key, params long[] ids) => new()
+    {
+        IdempotencyKey = key,
+        RequestHash = "h-" + key,
+        ResponseJson = "{}",
+        Annotator = "a",
+        Answers = ids.Select(id => new NewAnswer(id, QueryVerdict.Confirm, null, 10, 0)).ToList(),
+    };
 
     [Fact]
     public void A_rounds_automated_correction_and_region_checks_are_stored_with_its_queries_or_not_at_all()
@@ -118,7 +148,7 @@ public sealed class RepositoryTests : IDisposable
         var (next, _) = rounds.Start(project);
         rounds.CompleteTraining(next, new string('c', 64));
         next = rounds.Get(next.Id)!;
-        long image = new QueryRepository(_database, _clock).ForRound(round.Id)[0].ImageId;
+        long image = new QueryRepository(_database).ForRound(round.Id)[0].ImageId;
         var auto = new NewAutoCorrection(12, new string('d', 64), "{\"pixels\":12}");
         NewQuery[] queries = [new(image, 5, 1, 0, 40, RegionBlob: new string('e', 64)), new(image, 6, 2, 1, 30)];
 
@@ -129,7 +159,7 @@ public sealed class RepositoryTests : IDisposable
         rounds.CompleteScoring(next, queries, 0.4, auto);
         var stored = Assert.Single(rounds.AutoCorrections(project));
         Assert.Equal((next.Id, 2, 12L, auto.ChangesBlob, auto.RecordJson), (stored.RoundId, stored.RoundNumber, stored.ChangedPixels, stored.ChangesBlob, stored.RecordJson));
-        var rows = new QueryRepository(_database, _clock).ForRound(next.Id);
+        var rows = new QueryRepository(_database).ForRound(next.Id);
         Assert.Equal([new string('e', 64), null], rows.Select(q => q.RegionBlob));
 
         // An answer to a region check carries its region into the log D_t is replayed from.

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Alc.Campaigns.Errors;
+using Alc.Campaigns.Leases;
 using Alc.Campaigns.Projects;
 using Alc.Core.Cost;
 using Alc.Storage;
@@ -12,17 +14,27 @@ using Alc.Storage.Rounds;
 namespace Alc.Campaigns.Answers;
 
 /// <summary>
-/// Accepts a batch of answers for a project: all of it or nothing. Every answer is checked (the query exists, is in
-/// the querying round, is not answered, is leased to the annotator or free; the verdict and class id are consistent)
-/// before anything changes; the batch is then expanded onto D_t and committed in one transaction together with its
-/// idempotency record, and — when it answers the round's last query — the round's closing. A 2xx means durable.
+/// Accepts a batch of answers for a project: all of it or nothing. Under the project's lock every answer is checked
+/// (the query exists, is in the querying round, is not answered, is leased to the annotator or free; the verdict and
+/// class id are consistent), marked answered in the round's <see cref="RoundLeases"/> and applied to D_t; the batch
+/// is then written by the <see cref="AnswerCommitter"/> together with its idempotency record — and, when it answers
+/// the round's last query, the round's closing — sharing one fsync with the batches that arrived meanwhile. The
+/// receipt is returned only once the write is on disk: a 2xx means durable. If a write fails, D_t and the round's leases are
+/// re-derived from the database before the project takes another batch.
 /// </summary>
-public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, RoundRepository rounds, QueryRepository queries, AnswerRepository answers, TimeProvider clock)
+public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, RoundRepository rounds, QueryRepository queries, AnswerRepository answers,
+    AnswerCommitter committer, LeaseBook leases, TimeProvider clock)
 {
     /// <summary>Largest batch accepted.</summary>
     public const int MaxBatch = 1000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Accepted batches whose write is under way, by scoped key: a retry of one waits for it instead of racing it.
+    private readonly ConcurrentDictionary<string, InFlight> _inFlight = new();
+
+    // Per project, the writes under way (awaited before a round closes or a failed write is repaired).
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Task<AnswerReceipt>, byte>> _writing = new();
 
     /// <summary>Stores the batch, or returns the stored receipt when its idempotency key was already used for the same batch.</summary>
     /// <exception cref="CampaignValidationException">The batch is malformed (the errors name each bad answer).</exception>
@@ -42,79 +54,242 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
         // Keys are scoped to the project, so two projects' clients cannot collide.
         string key = $"project-{projectId}/{idempotencyKey}";
         string hash = Hash(projectId, request);
-        var state = states.Get(projectId);
         if (Replay(key, hash) is { } earlier)
         {
             return earlier;
         }
 
-        using (await state.LockAsync(cancellationToken))
+        while (true)
         {
-            if (Replay(key, hash) is { } raced)
+            var state = states.Get(projectId);
+            Task<AnswerReceipt> receipt;
+            using (await state.LockAsync(cancellationToken))
             {
-                return raced;
+                if (!await UsableAsync(state, projectId))
+                {
+                    continue;
+                }
+
+                if (_inFlight.TryGetValue(key, out var inFlight))
+                {
+                    receipt = inFlight.Hash == hash
+                        ? inFlight.Receipt
+                        : throw new IdempotencyKeyReusedException("This Idempotency-Key was already used with a different body; use a new key for a new batch.");
+                }
+                else if (Replay(key, hash) is { } raced)
+                {
+                    return raced;
+                }
+                else if (await AcceptAsync(state, key, hash, request) is { } accepted)
+                {
+                    receipt = accepted;
+                }
+                else
+                {
+                    continue;
+                }
             }
 
-            var round = rounds.Latest(projectId);
-            if (round is null || round.State != RoundStatus.Querying)
-            {
-                throw new CampaignConflictException(round is null
-                    ? "The project has no round yet; start one with POST /projects/{id}/rounds."
-                    : $"Round {round.Number} is {StoredText.Of(round.State)}; answers are accepted only while a round is querying.");
-            }
-
-            var rows = Validate(state, round, request);
-            return Commit(state, round, key, hash, request, rows);
+            return await receipt;
         }
     }
 
-    private AnswerReceipt Commit(CampaignState state, RoundRow round, string key, string hash, SubmitAnswers request, List<QueryRow> rows)
+    /// <summary>
+    /// Closes querying round <paramref name="number"/> with the metrics of the answers it has, under the project's
+    /// lock and after every accepted answer of it is written.
+    /// </summary>
+    /// <exception cref="CampaignNotFoundException">The project or round does not exist.</exception>
+    /// <exception cref="CampaignConflictException">The round is not querying.</exception>
+    public async Task CloseRoundAsync(long projectId, int number, CancellationToken cancellationToken)
     {
+        while (true)
+        {
+            var state = states.Get(projectId);
+            using (await state.LockAsync(cancellationToken))
+            {
+                if (!await UsableAsync(state, projectId))
+                {
+                    continue;
+                }
+
+                await DrainAsync(projectId);
+                if (state.Poisoned)
+                {
+                    continue;
+                }
+
+                var round = rounds.Get(projectId, number) ?? throw new CampaignNotFoundException($"Round {number} of project {projectId}");
+                if (round.State != RoundStatus.Querying)
+                {
+                    throw new CampaignConflictException($"Round {number} is {StoredText.Of(round.State)}; only a querying round can be closed" +
+                        (round.State == RoundStatus.Closed ? "." : "; to stop a round that is still training or scoring, cancel its job (POST /jobs/{id}/cancel)."));
+                }
+
+                rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), RoundMetricsCalculator.StoredAnswers(answers, round.Id)));
+                leases.Forget(round.Id);
+                return;
+            }
+        }
+    }
+
+    // False when the caller must take the project's state again: it was dropped, or a failed write was just repaired.
+    private async Task<bool> UsableAsync(CampaignState state, long projectId)
+    {
+        if (state.Retired)
+        {
+            return false;
+        }
+
+        if (!state.Poisoned)
+        {
+            return true;
+        }
+
+        // A write failed after its batch was applied here: once the project's other writes finish, re-derive the answered flags
+        // (before the state is dropped, so nobody can use the new state while they reload) and D_t.
+        await DrainAsync(projectId);
+        if (rounds.Latest(projectId) is { } latest)
+        {
+            leases.Reload(latest.Id);
+        }
+
+        states.Invalidate(projectId);
+        return false;
+    }
+
+    // Runs under the project's lock. Null when a failed write was found while draining (the caller starts over).
+    private async Task<Task<AnswerReceipt>?> AcceptAsync(CampaignState state, string key, string hash, SubmitAnswers request)
+    {
+        var round = rounds.Latest(state.Project.Id);
+        if (round is null || round.State != RoundStatus.Querying)
+        {
+            throw new CampaignConflictException(round is null
+                ? "The project has no round yet; start one with POST /projects/{id}/rounds."
+                : $"Round {round.Number} is {StoredText.Of(round.State)}; answers are accepted only while a round is querying.");
+        }
+
+        var roundLeases = leases.For(round);
+        var rows = Validate(state, roundLeases, round, request);
+        bool closes = roundLeases.Remaining == 0;
+        if (closes)
+        {
+            // The round's metrics are computed from the stored answers: every earlier batch must be written first.
+            await DrainAsync(state.Project.Id);
+            if (state.Poisoned)
+            {
+                return null;
+            }
+        }
+
+        AnswerBatch batch;
+        AnswerReceipt response;
         try
         {
-            var stored = new List<NewAnswer>(request.Answers.Count);
-            long changed = 0;
-            for (int i = 0; i < rows.Count; i++)
-            {
-                var item = request.Answers[i];
-                var query = rows[i];
-                int pixels = state.Apply(query.ImageId, query.Pixel, query.SuperpixelId, query.ShownLabel, item.Verdict, item.Label,
-                    query.RegionBlob is null ? null : AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob)));
-                changed += pixels;
-                stored.Add(new NewAnswer(query.Id, item.Verdict, item.Label, item.ElapsedMs, pixels));
-            }
-
-            int remaining = queries.Remaining(round.Id) - rows.Count;
-            (RoundRow, RoundMetricsRow)? close = null;
-            if (remaining == 0)
-            {
-                var earlier = RoundMetricsCalculator.StoredAnswers(answers, round.Id);
-                var all = earlier.Concat(request.Answers.Select(a => (a.QueryId, a.Verdict, a.Label, a.ElapsedMs))).ToList();
-                close = (round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), all));
-            }
-
-            var response = new AnswerReceipt(rows.Count, request.Answers.Count(a => a.Verdict == QueryVerdict.Correct), changed, round.Number,
-                remaining, remaining == 0);
-            answers.Commit(new AnswerBatch
-            {
-                IdempotencyKey = key,
-                RequestHash = hash,
-                ResponseJson = JsonSerializer.Serialize(response, Json),
-                Annotator = request.Annotator,
-                Answers = stored,
-                Close = close,
-            });
-            return response;
+            (batch, response) = Apply(state, roundLeases, round, key, hash, request, rows, closes);
         }
         catch
         {
-            // D_t in memory may hold answers that did not commit: re-derive it from the database next time.
-            states.Invalidate(state.Project.Id);
+            state.Poisoned = true;
             throw;
+        }
+
+        var receipt = WriteAsync(state, batch, response, closes ? round.Id : null);
+        _inFlight[key] = new InFlight(hash, receipt);
+        var writing = _writing.GetOrAdd(state.Project.Id, _ => new());
+        writing[receipt] = 0;
+        _ = receipt.ContinueWith(t =>
+        {
+            writing.TryRemove(t, out _);
+            _inFlight.TryRemove(new KeyValuePair<string, InFlight>(key, new InFlight(hash, t)));
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return receipt;
+    }
+
+    private (AnswerBatch Batch, AnswerReceipt Response) Apply(CampaignState state, RoundLeases roundLeases, RoundRow round, string key, string hash,
+        SubmitAnswers request, List<QueryRow> rows, bool closes)
+    {
+        var stored = new List<NewAnswer>(request.Answers.Count);
+        long changed = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var item = request.Answers[i];
+            var query = rows[i];
+            int pixels = state.Apply(query.ImageId, query.Pixel, query.SuperpixelId, query.ShownLabel, item.Verdict, item.Label,
+                query.RegionBlob is null ? null : AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob)));
+            changed += pixels;
+            stored.Add(new NewAnswer(query.Id, item.Verdict, item.Label, item.ElapsedMs, pixels));
+        }
+
+        (RoundRow, RoundMetricsRow)? close = null;
+        if (closes)
+        {
+            var earlier = RoundMetricsCalculator.StoredAnswers(answers, round.Id);
+            var all = earlier.Concat(request.Answers.Select(a => (a.QueryId, a.Verdict, a.Label, a.ElapsedMs))).ToList();
+            close = (round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), all));
+        }
+
+        int remaining = roundLeases.Remaining;
+        var response = new AnswerReceipt(rows.Count, request.Answers.Count(a => a.Verdict == QueryVerdict.Correct), changed, round.Number,
+            remaining, closes);
+        var batch = new AnswerBatch
+        {
+            IdempotencyKey = key,
+            RequestHash = hash,
+            ResponseJson = JsonSerializer.Serialize(response, Json),
+            Annotator = request.Annotator,
+            Answers = stored,
+            Close = close,
+        };
+        return (batch, response);
+    }
+
+    // Awaits the group commit outside the lock; a failed write marks D_t as ahead of the database.
+    private async Task<AnswerReceipt> WriteAsync(CampaignState state, AnswerBatch batch, AnswerReceipt response, long? closesRound)
+    {
+        try
+        {
+            await committer.CommitAsync(batch).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            state.Poisoned = true;
+            if (ex is StorageConflictException)
+            {
+                throw;
+            }
+
+            throw new InvalidOperationException("The answers were accepted but could not be written; nothing was stored. Retry with the same Idempotency-Key.", ex);
+        }
+
+        if (closesRound is long roundId)
+        {
+            leases.Forget(roundId);
+        }
+
+        return response;
+    }
+
+    private async Task DrainAsync(long projectId)
+    {
+        if (!_writing.TryGetValue(projectId, out var writing))
+        {
+            return;
+        }
+
+        foreach (var write in writing.Keys.ToList())
+        {
+            try
+            {
+                await write.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Its own request reports the failure; here only its completion matters (Poisoned says the rest).
+            }
         }
     }
 
-    private List<QueryRow> Validate(CampaignState state, RoundRow round, SubmitAnswers request)
+    private List<QueryRow> Validate(CampaignState state, RoundLeases roundLeases, RoundRow round, SubmitAnswers request)
     {
         if (string.IsNullOrWhiteSpace(request.Annotator) || request.Annotator.Length > 200)
         {
@@ -152,31 +327,26 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
             throw new CampaignValidationException("Some answers are invalid; nothing was stored.", format);
         }
 
-        var byId = queries.Get(request.Answers.Select(a => a.QueryId).ToList()).ToDictionary(q => q.Id);
+        // Queries of the querying round come from memory; only ids outside it are looked up, to say what they are.
+        var outside = request.Answers.Where(a => roundLeases.Find(a.QueryId) is null).Select(a => a.QueryId).ToList();
+        var elsewhere = outside.Count == 0 ? [] : queries.Get(outside).ToDictionary(q => q.Id);
         var missing = new Dictionary<string, string[]>();
         var conflicts = new Dictionary<string, string[]>();
-        string now = StorageClock.ToText(clock.GetUtcNow());
         for (int i = 0; i < request.Answers.Count; i++)
         {
             long id = request.Answers[i].QueryId;
-            if (!byId.TryGetValue(id, out var q) || q.ProjectId != state.Project.Id)
+            if (roundLeases.Find(id) is not null)
             {
-                missing[$"answers[{i}]"] = [$"query {id} does not exist in project {state.Project.Id}"];
                 continue;
             }
 
-            bool held = q.LeaseOwner is not null && string.CompareOrdinal(q.LeaseExpiresAt, now) > 0;
-            string? conflict = q switch
+            if (!elsewhere.TryGetValue(id, out var q) || q.ProjectId != state.Project.Id)
             {
-                _ when q.RoundId != round.Id => $"query {id} belongs to round {q.RoundNumber}, not the querying round {round.Number}",
-                { Answered: true } => $"query {id} is already answered",
-                _ when held && q.LeaseOwner != request.Annotator => $"query {id} is leased to another annotator until {q.LeaseExpiresAt}",
-                _ when !held && q.LeaseOwner == request.Annotator => $"your lease on query {id} expired at {q.LeaseExpiresAt}; lease it again with POST /projects/{{id}}/leases",
-                _ => null,
-            };
-            if (conflict is not null)
+                missing[$"answers[{i}]"] = [$"query {id} does not exist in project {state.Project.Id}"];
+            }
+            else
             {
-                conflicts[$"answers[{i}]"] = [conflict];
+                conflicts[$"answers[{i}]"] = [$"query {id} belongs to round {q.RoundNumber}, not the querying round {round.Number}"];
             }
         }
 
@@ -185,12 +355,21 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
             throw new CampaignNotFoundException("Some answers name unknown queries; nothing was stored.", missing);
         }
 
+        if (conflicts.Count == 0)
+        {
+            var ids = request.Answers.Select(a => a.QueryId).ToList();
+            foreach (var (i, problem) in roundLeases.TryAccept(ids, request.Annotator, clock.GetUtcNow()))
+            {
+                conflicts[$"answers[{i}]"] = [problem];
+            }
+        }
+
         if (conflicts.Count > 0)
         {
             throw new CampaignConflictException("Some answers conflict with the queries' state; nothing was stored.", conflicts);
         }
 
-        return request.Answers.Select(a => byId[a.QueryId]).ToList();
+        return request.Answers.Select(a => roundLeases.Find(a.QueryId)!).ToList();
     }
 
     private AnswerReceipt? Replay(string key, string hash)
@@ -216,4 +395,6 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
     private sealed record HashedBatch(string Annotator, IReadOnlyList<HashedAnswer> Answers);
 
     private sealed record HashedAnswer(long QueryId, int Verdict, int? Label, long ElapsedMs);
+
+    private sealed record InFlight(string Hash, Task<AnswerReceipt> Receipt);
 }

@@ -62,6 +62,26 @@ public sealed class CampaignState
 
     private SemaphoreSlim Gate { get; } = new(1, 1);
 
+    private volatile bool _poisoned;
+    private volatile bool _retired;
+
+    /// <summary>
+    /// Set when an accepted answer batch failed to write after it was applied here: D_t is ahead of the database
+    /// until the state is re-derived (the next holder of the lock does that once the project's writes finished).
+    /// </summary>
+    internal bool Poisoned
+    {
+        get => _poisoned;
+        set => _poisoned = value;
+    }
+
+    /// <summary>Set when <see cref="CampaignStates"/> dropped this state: whoever holds it takes the new one instead.</summary>
+    internal bool Retired
+    {
+        get => _retired;
+        set => _retired = value;
+    }
+
     /// <summary>Waits for exclusive use of D_t; dispose the result to release it. Every reader and writer of the labels goes through here.</summary>
     public async Task<IDisposable> LockAsync(CancellationToken cancellationToken)
     {

@@ -33,7 +33,13 @@ public sealed class CampaignStates(BlobStore blobs, ProjectRepository projects, 
     }
 
     /// <summary>Forgets the project's state (after a failed write, so memory never runs ahead of the database).</summary>
-    public void Invalidate(long projectId) => _states.TryRemove(projectId, out _);
+    public void Invalidate(long projectId)
+    {
+        if (_states.TryRemove(projectId, out var dropped) && dropped.IsValueCreated)
+        {
+            dropped.Value.Retired = true;
+        }
+    }
 
     private CampaignState Load(long projectId)
     {

@@ -1,3 +1,4 @@
+using Alc.Campaigns.Leases;
 using Alc.Campaigns.Projects;
 using Alc.Core;
 using Alc.Engine.Server.Contracts;
@@ -46,10 +47,10 @@ internal static class Dtos
             Time(row.CreatedAt));
     }
 
-    public static QueryDto Query(QueryRow row, int width, int height, IReadOnlyList<ClassInfo> classes, BlobStore blobs) =>
+    public static QueryDto Query(QueryRow row, QueryLease? lease, int width, int height, IReadOnlyList<ClassInfo> classes, BlobStore blobs) =>
         new(row.Id, row.ProjectId, row.RoundNumber, row.ImageId, row.Pixel % width, row.Pixel / width,
             row.RegionBlob is null ? QueryKind.Pixel : QueryKind.Region, row.SuperpixelId, row.ShownLabel,
-            row.ShownLabel < classes.Count ? classes[row.ShownLabel].Name : "ignore", row.Score, row.LeaseOwner, OptionalTime(row.LeaseExpiresAt),
+            row.ShownLabel < classes.Count ? classes[row.ShownLabel].Name : "ignore", row.Score, lease?.Owner, lease?.ExpiresAt,
             row.Answered, row.RegionBlob is null ? null : Region(AutoCorrectionBlobs.DecodeRegion(blobs.Get(row.RegionBlob)), width, height));
 
     private static QueryRegionDto Region(int[] pixels, int width, int height)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Alc.Campaigns.Errors;
+using Alc.Campaigns.Leases;
 using Alc.Campaigns.Projects;
 using Alc.Core.Maps;
 using Alc.Engine.Server.Auth;
@@ -34,10 +35,10 @@ internal static class QueriesApi
                 "A key bound to an annotator may lease only as that annotator (403).")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
 
-        group.MapGet("/queries/{queryId:long}", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
+        group.MapGet("/queries/{queryId:long}", (long queryId, QueryRepository queries, CampaignStates states, LeaseBook leases, BlobStore blobs) =>
             {
                 var (query, state) = Find(queries, states, queryId);
-                return TypedResults.Ok(Dto(query, state, blobs));
+                return TypedResults.Ok(Dto(query, leases.LeaseOf(query), state, blobs));
             })
             .WithName("GetQuery").WithSummary("Gets one query with its lease and whether it is answered.")
             .ProducesProblem(404);
@@ -96,15 +97,15 @@ internal static class QueriesApi
         }
 
         var state = services.States.Get(projectId);
-        var leased = services.Queries.Lease(round.Id, request.Annotator, request.Count, TimeSpan.FromSeconds(services.Options.Value.LeaseSeconds));
-        return TypedResults.Ok(new QueryBatchDto(request.Annotator, round.Number, services.Queries.Remaining(round.Id),
-            leased.Select(q => Dto(q, state, services.Blobs)).ToList()));
+        var leased = services.Leases.Lease(round, request.Annotator, request.Count, TimeSpan.FromSeconds(services.Options.Value.LeaseSeconds));
+        return TypedResults.Ok(new QueryBatchDto(request.Annotator, round.Number, services.Leases.For(round).Remaining,
+            leased.Select(q => Dto(q.Query, q.Lease, state, services.Blobs)).ToList()));
     }
 
-    private static QueryDto Dto(QueryRow query, CampaignState state, BlobStore blobs)
+    private static QueryDto Dto(QueryRow query, QueryLease? lease, CampaignState state, BlobStore blobs)
     {
         var image = state.ById[query.ImageId];
-        return Dtos.Query(query, image.Width, image.Height, state.Classes, blobs);
+        return Dtos.Query(query, lease, image.Width, image.Height, state.Classes, blobs);
     }
 
     private static int[] RegionOf(QueryRow query, BlobStore blobs) => AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob!));
@@ -116,6 +117,6 @@ internal static class QueriesApi
     }
 
     /// <summary>What leasing needs, bundled so the handler's signature stays the route's parameters.</summary>
-    internal sealed record LeaseServices(ProjectRepository Projects, RoundRepository Rounds, QueryRepository Queries, CampaignStates States, BlobStore Blobs,
+    internal sealed record LeaseServices(ProjectRepository Projects, RoundRepository Rounds, LeaseBook Leases, CampaignStates States, BlobStore Blobs,
         IOptions<EngineOptions> Options);
 }

@@ -1,3 +1,4 @@
+using Alc.Campaigns.Answers;
 using Alc.Campaigns.Errors;
 using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Contracts;
@@ -57,25 +58,12 @@ internal static class RoundsApi
     internal static Ok<RoundDto> GetRound(long projectId, int number, [AsParameters] RoundServices services) =>
         TypedResults.Ok(Dtos.Round(Resolve.Round(services.Projects, services.Rounds, projectId, number), services.Queries, services.Rounds));
 
-    // Closes a querying round under the project's lock, with the metrics of the answers it has.
-    internal static async Task<Ok<RoundDto>> CloseRound(long projectId, int number, [AsParameters] RoundServices services, AnswerRepository answers,
-        CampaignStates states, CancellationToken cancellationToken)
+    // Closes a querying round (the domain waits for the answers being written and computes the round's metrics).
+    internal static async Task<Ok<RoundDto>> CloseRound(long projectId, int number, [AsParameters] RoundServices services, AnswerIngestion ingestion,
+        CancellationToken cancellationToken)
     {
         var round = Resolve.Round(services.Projects, services.Rounds, projectId, number);
-        var state = states.Get(projectId);
-        using (await state.LockAsync(cancellationToken))
-        {
-            round = services.Rounds.Get(round.Id)!;
-            if (round.State != RoundStatus.Querying)
-            {
-                throw new CampaignConflictException($"Round {number} is {StoredText.Of(round.State)}; only a querying round can be closed" +
-                    (round.State == RoundStatus.Closed ? "." : "; to stop a round that is still training or scoring, cancel its job (POST /jobs/{id}/cancel)."));
-            }
-
-            var given = RoundMetricsCalculator.StoredAnswers(answers, round.Id);
-            services.Rounds.Close(round, RoundMetricsCalculator.Compute(state, round, services.Queries.ForRound(round.Id), given));
-        }
-
+        await ingestion.CloseRoundAsync(projectId, number, cancellationToken);
         return TypedResults.Ok(Dtos.Round(services.Rounds.Get(round.Id)!, services.Queries, services.Rounds));
     }
 

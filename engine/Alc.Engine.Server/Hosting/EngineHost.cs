@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Alc.Campaigns.Answers;
+using Alc.Campaigns.Leases;
 using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Auth;
@@ -104,6 +105,8 @@ public static class EngineHost
         services.AddSingleton<AnswerRepository>();
         services.AddSingleton<JobRepository>();
         services.AddSingleton<CampaignStates>();
+        services.AddSingleton<AnswerCommitter>();
+        services.AddSingleton<LeaseBook>();
         services.AddSingleton<AnswerIngestion>();
         services.AddSingleton<GroundTruthAnswerer>();
         services.AddSingleton<MetricsReport>();

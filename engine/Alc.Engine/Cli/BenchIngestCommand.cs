@@ -33,13 +33,15 @@ public static class BenchIngestCommand
             table.AddRow("engine / raw", $"{measured.Ratio:0.00}×");
             table.AddRow("lease p50 / p99", $"{measured.NextP50Ms:0.0} / {measured.NextP99Ms:0.0} ms");
             table.AddRow("answer POST p50 / p99", $"{measured.AnswerP50Ms:0.0} / {measured.AnswerP99Ms:0.0} ms");
+            table.AddRow("acknowledged / stored", $"{measured.Answers} / {measured.Stored}");
+            table.AddRow("lost / duplicated / leased to two at once", $"{measured.Lost} / {measured.Duplicated} / {measured.DoubleHeld}");
             console.Write(table);
             if (result.GetValue(output) is FileInfo file)
             {
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(measured, Indented), cancellationToken);
             }
 
-            return 0;
+            return measured.Lost + measured.Duplicated + measured.DoubleHeld == 0 && measured.Stored == measured.Answers ? 0 : 1;
         });
         return command;
     }

@@ -21,8 +21,44 @@ public sealed class AnswerRepository(EngineDatabase database, RoundRepository ro
     public void Commit(AnswerBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        using var work = UnitOfWork.Begin(database);
+        Write(work, batch, StorageClock.ToText(clock.GetUtcNow()));
+        work.Commit();
+    }
+
+    /// <summary>
+    /// Stores several independent batches in one transaction, so they share one fsync (group commit). Each batch is
+    /// written inside its own savepoint: one that conflicts is rolled back alone and its error returned in its slot;
+    /// the others commit. The returned list has one entry per batch, null for a batch that is stored.
+    /// </summary>
+    /// <exception cref="SqliteException">The transaction itself failed (nothing of the group is stored).</exception>
+    public IReadOnlyList<Exception?> CommitGroup(IReadOnlyList<AnswerBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var errors = new Exception?[batches.Count];
         string at = StorageClock.ToText(clock.GetUtcNow());
         using var work = UnitOfWork.Begin(database);
+        for (int i = 0; i < batches.Count; i++)
+        {
+            work.Connection.Execute("SAVEPOINT batch;", transaction: work.Transaction);
+            try
+            {
+                Write(work, batches[i], at);
+                work.Connection.Execute("RELEASE batch;", transaction: work.Transaction);
+            }
+            catch (StorageConflictException ex)
+            {
+                work.Connection.Execute("ROLLBACK TO batch; RELEASE batch;", transaction: work.Transaction);
+                errors[i] = ex;
+            }
+        }
+
+        work.Commit();
+        return errors;
+    }
+
+    private void Write(UnitOfWork work, AnswerBatch batch, string at)
+    {
         var (connection, transaction) = (work.Connection, work.Transaction);
         try
         {
@@ -50,8 +86,6 @@ public sealed class AnswerRepository(EngineDatabase database, RoundRepository ro
             {
                 rounds.Close(work, round, metrics);
             }
-
-            work.Commit();
         }
         catch (SqliteException ex) when (SqliteErrors.IsUniqueViolation(ex))
         {

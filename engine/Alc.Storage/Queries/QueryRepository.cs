@@ -2,12 +2,12 @@ using Dapper;
 
 namespace Alc.Storage.Queries;
 
-/// <summary>Queries and their leases. A lease is taken inside one write transaction, so two annotators never hold the same query.</summary>
-public sealed class QueryRepository(EngineDatabase database, TimeProvider clock)
+/// <summary>The rounds' correction queries as stored: read by id, by round, and counted.</summary>
+public sealed class QueryRepository(EngineDatabase database)
 {
     internal const string Select = """
         SELECT q.id, q.round_id, r.number AS round_number, r.project_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, q.score,
-               q.lease_owner, q.lease_expires_at, q.answered, q.region_blob
+               q.answered, q.region_blob
         FROM queries q JOIN rounds r ON r.id = q.round_id
         """;
 
@@ -46,36 +46,5 @@ public sealed class QueryRepository(EngineDatabase database, TimeProvider clock)
     {
         using var connection = database.Open();
         return connection.ExecuteScalar<int>("SELECT count(*) FROM queries WHERE round_id = @roundId AND answered = 0;", new { roundId });
-    }
-
-    /// <summary>
-    /// Leases up to <paramref name="count"/> unanswered queries of round <paramref name="roundId"/> to
-    /// <paramref name="annotator"/> for <paramref name="ttl"/>: first the ones it already holds (renewed), then the
-    /// best-scored queries that nobody holds or whose lease expired.
-    /// </summary>
-    public IReadOnlyList<QueryRow> Lease(long roundId, string annotator, int count, TimeSpan ttl)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var now = clock.GetUtcNow();
-        string nowText = StorageClock.ToText(now), until = StorageClock.ToText(now + ttl);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction(); // BEGIN IMMEDIATE: one leaser at a time
-        var held = connection.Query<long>(
-            """
-            SELECT id FROM queries WHERE round_id = @roundId AND answered = 0 AND lease_owner = @annotator AND lease_expires_at > @nowText
-            ORDER BY score DESC, id LIMIT @count;
-            """, new { roundId, annotator, nowText, count }, transaction).AsList();
-        var fresh = connection.Query<long>(
-            """
-            SELECT id FROM queries
-            WHERE round_id = @roundId AND answered = 0 AND (lease_owner IS NULL OR lease_expires_at <= @nowText)
-            ORDER BY score DESC, id LIMIT @limit;
-            """, new { roundId, nowText, limit = count - held.Count }, transaction).AsList();
-        var ids = held.Concat(fresh).ToList();
-        connection.Execute("UPDATE queries SET lease_owner = @annotator, lease_expires_at = @until WHERE id IN @ids;",
-            new { annotator, until, ids }, transaction);
-        var leased = connection.Query<QueryRow>($"{Select} WHERE q.id IN @ids ORDER BY q.score DESC, q.id;", new { ids }, transaction).AsList();
-        transaction.Commit();
-        return leased;
     }
 }

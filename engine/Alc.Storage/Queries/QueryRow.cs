@@ -1,6 +1,6 @@
 namespace Alc.Storage.Queries;
 
-/// <summary>A correction query of a round, with its lease.</summary>
+/// <summary>A correction query of a round as stored (leases are held in memory by the campaign layer, not here).</summary>
 public sealed record QueryRow
 {
     /// <summary>Id.</summary>
@@ -29,12 +29,6 @@ public sealed record QueryRow
 
     /// <summary>The acquisition score that selected it.</summary>
     public double Score { get; init; }
-
-    /// <summary>Who holds the lease, if anyone.</summary>
-    public string? LeaseOwner { get; init; }
-
-    /// <summary>When the lease ends (stored form).</summary>
-    public string? LeaseExpiresAt { get; init; }
 
     /// <summary>Whether an answer was accepted.</summary>
     public bool Answered { get; init; }

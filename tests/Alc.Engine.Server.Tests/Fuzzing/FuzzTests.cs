@@ -27,15 +27,38 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var fuzzer = new ContractFuzzer(document, random);
         int names = 0;
         string world = Path.Combine(p.Scratch.Imports, "world");
+        // The fuzzer's own view of the round, so valid answers name open queries that are free or leased to their annotator.
+        var open = new SortedSet<long>(Enumerable.Range(1, p.Round.Queries).Select(i => (long)i));
+        var owners = new Dictionary<long, string>();
+        string annotator = "fuzz-a";
+        int round = 1;
+        bool roundOpen = true;
+        JsonNode? Answers()
+        {
+            var free = open.Where(id => !owners.TryGetValue(id, out var owner) || owner == annotator).ToList();
+            if (free.Count == 0) return null;
+            var items = new JsonArray();
+            foreach (long id in free.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+            {
+                string verdict = new[] { "confirm", "correct", "unsure" }[random.Next(3)];
+                var item = new JsonObject { ["queryId"] = id, ["verdict"] = verdict, ["elapsedMs"] = random.Next(0, 100_000) };
+                if (verdict == "correct") item["label"] = random.Next(0, p.Dataset.Classes.Count);
+                items.Add(item);
+            }
+
+            return items;
+        }
+
         fuzzer.Hint = name => name switch
         {
             "datasetId" => p.Dataset.Id,
             "projectId" => p.Project.Id,
-            "queryId" => random.NextInt64(1, p.Round.Queries + 1),
+            "queryId" => random.NextInt64(1, Math.Max(open.Count == 0 ? 1 : open.Max, p.Round.Queries) + 1),
             "imageId" => images[random.Next(images.Count)],
             "jobId" => p.Round.JobId,
-            "number" => 1,
-            "annotator" => random.Next(2) == 0 ? "fuzz-a" : "fuzz-b",
+            "number" => round,
+            "annotator" => annotator = random.Next(2) == 0 ? "fuzz-a" : "fuzz-b",
+            "answers" => Answers(),
             "name" => $"fuzz-{seed}-{names++}",
             "count" => random.Next(1, 7),
             "label" => random.Next(3) == 0 ? null : random.Next(0, 4),
@@ -52,9 +75,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
             _ => null,
         };
 
-        // Valid requests that start training or close rounds move the project on: a few only.
-        var limited = new Dictionary<string, int> { ["POST /projects/{projectId}/rounds"] = 2, ["POST /projects/{projectId}/rounds/{number}/close"] = 1 };
+        // Valid requests that start training or close rounds move the project on: a few only, and a start only once the round closed.
+        var limited = new Dictionary<string, int> { ["POST /projects/{projectId}/rounds"] = 1, ["POST /projects/{projectId}/rounds/{number}/close"] = 1 };
+        const string Start = "POST /projects/{projectId}/rounds", Leases = "POST /projects/{projectId}/leases", SubmitAnswers = "POST /projects/{projectId}/answers";
         var perOperation = fuzzer.Operations.ToDictionary(o => o.Id, _ => (Sent: 0, Ok: 0, MustReject: 0));
+        var perKind = new Dictionary<string, int>();
         int rejected = 0, succeeded = 0, serverErrors = 0, wrongSuccesses = 0, stateChanges = 0, snapshots = 0;
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
@@ -82,7 +107,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             bool valid = random.Next(5) == 0;
             if (valid && limited.TryGetValue(operation.Id, out int left))
             {
-                valid = left > 0 && index > total / 2;
+                valid = left > 0 && index > total / 2 && (operation.Id != Start || !roundOpen);
                 if (valid) limited[operation.Id] = left - 1;
             }
 
@@ -110,10 +135,28 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
                 if (request.Method != "GET")
                 {
-                    if (operation.Id == "POST /projects/{projectId}/rounds")
+                    var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+                    perKind[operation.Id] = perKind.GetValueOrDefault(operation.Id) + 1;
+                    switch (operation.Id)
                     {
-                        var job = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["job"]!["id"]!.GetValue<long>();
-                        await p.Client.WaitForJob(job);
+                        case Start:
+                            await p.Client.WaitForJob(reply!["job"]!["id"]!.GetValue<long>());
+                            var started = await p.Client.Get<Contracts.RoundDto>($"/projects/{p.Project.Id}/rounds/{++round}");
+                            long first = (open.Count == 0 ? p.Round.Queries : open.Max) + 1;
+                            open = new SortedSet<long>(Enumerable.Range(0, started.Queries).Select(i => first + i));
+                            owners.Clear();
+                            roundOpen = true;
+                            break;
+                        case Leases:
+                            foreach (var q in reply!["queries"]!.AsArray()) owners[q!["id"]!.GetValue<long>()] = reply["annotator"]!.GetValue<string>();
+                            break;
+                        case SubmitAnswers:
+                            foreach (var a in JsonNode.Parse(request.Body!)!["answers"]!.AsArray()) open.Remove(a!["queryId"]!.GetValue<long>());
+                            roundOpen &= !reply!["roundClosed"]!.GetValue<bool>();
+                            break;
+                        case "POST /projects/{projectId}/rounds/{number}/close":
+                            roundOpen = false;
+                            break;
                     }
 
                     await Check();
@@ -132,10 +175,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
         clock.Stop();
         output.WriteLine($"seed {seed}: {total} requests in {clock.Elapsed.TotalSeconds:F1} s ({total / clock.Elapsed.TotalSeconds:F0}/s), {snapshots} snapshot checks");
         output.WriteLine($"2xx {succeeded}, 4xx {rejected}, 5xx {serverErrors}, forbidden 2xx {wrongSuccesses}, state changes from rejected requests {stateChanges}");
+        output.WriteLine($"state-changing successes: {string.Join(", ", perKind.Select(k => $"{k.Key} {k.Value}"))}; rounds reached {round}");
         output.WriteLine("  sent  2xx  contract-forbidden  operation");
         foreach (var (id, c) in perOperation) output.WriteLine($"  {c.Sent,5} {c.Ok,5} {c.MustReject,5}  {id}");
         foreach (string failure in failures.Take(30)) output.WriteLine(failure);
         Assert.True(failures.Count == 0, $"{failures.Count} failures (seed {seed}); first: {failures.FirstOrDefault()}");
+        // The valid half must reach the state-changing paths too, or the fuzzer only proves that rejections hold.
+        Assert.True(perKind.GetValueOrDefault(SubmitAnswers) > 0 && perKind.GetValueOrDefault(Leases) > 0, "no valid answer or lease succeeded");
+        if (total >= 2000) Assert.True(round == 2, $"the fuzzer never started round 2 (round open: {roundOpen})");
     }
 
     private static string Truncate(string text) => text.Length > 300 ? text[..300] + "…" : text;
