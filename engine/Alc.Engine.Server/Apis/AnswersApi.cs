@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Alc.Campaigns.Answers;
 using Alc.Engine.Server.Auth;
 using Alc.Engine.Server.Contracts;
-using Alc.Storage.Projects;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,11 +29,11 @@ internal static class AnswersApi
         AnswerBatchRequest request, ClaimsPrincipal user, [AsParameters] AnswerServices services, CancellationToken cancellationToken)
     {
         AnnotatorBinding.Check(user, request.Annotator);
-        Resolve.Project(services.Projects, projectId);
+        // The domain answers 404 for an unknown project (from its cached state: no database read on this hot path).
         var receipt = await services.Ingestion.SubmitAsync(WireMapping.Command(projectId, idempotencyKey, request), cancellationToken);
         return TypedResults.Ok(WireMapping.Response(receipt));
     }
 
     /// <summary>What answering needs.</summary>
-    internal sealed record AnswerServices(ProjectRepository Projects, AnswerIngestion Ingestion);
+    internal sealed record AnswerServices(AnswerIngestion Ingestion);
 }

@@ -78,7 +78,8 @@ internal static class QueriesApi
     internal static Ok<QueryBatchDto> LeaseQueries(long projectId, LeaseRequest request, ClaimsPrincipal user, [AsParameters] LeaseServices services)
     {
         AnnotatorBinding.Check(user, request.Annotator);
-        Resolve.Project(services.Projects, projectId);
+        // The project's cached state doubles as the existence check (404), so a lease reads only the latest round from disk.
+        var state = services.States.Get(projectId);
         int max = services.Options.Value.MaxLeaseCount;
         if (string.IsNullOrWhiteSpace(request.Annotator) || request.Annotator.Length > 200)
         {
@@ -96,7 +97,6 @@ internal static class QueriesApi
             return TypedResults.Ok(new QueryBatchDto(request.Annotator, null, 0, []));
         }
 
-        var state = services.States.Get(projectId);
         var leased = services.Leases.Lease(round, request.Annotator, request.Count, TimeSpan.FromSeconds(services.Options.Value.LeaseSeconds));
         return TypedResults.Ok(new QueryBatchDto(request.Annotator, round.Number, services.Leases.For(round).Remaining,
             leased.Select(q => Dto(q.Query, q.Lease, state, services.Blobs)).ToList()));
@@ -117,6 +117,6 @@ internal static class QueriesApi
     }
 
     /// <summary>What leasing needs, bundled so the handler's signature stays the route's parameters.</summary>
-    internal sealed record LeaseServices(ProjectRepository Projects, RoundRepository Rounds, LeaseBook Leases, CampaignStates States, BlobStore Blobs,
+    internal sealed record LeaseServices(RoundRepository Rounds, LeaseBook Leases, CampaignStates States, BlobStore Blobs,
         IOptions<EngineOptions> Options);
 }
