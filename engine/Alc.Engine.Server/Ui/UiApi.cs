@@ -17,9 +17,14 @@ internal static class UiApi
     public static void MapUi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => Results.Redirect("/ui/")).ExcludeFromDescription().AllowAnonymous();
-        endpoints.MapGet("/ui", () => Results.Redirect("/ui/")).ExcludeFromDescription().AllowAnonymous();
         endpoints.MapGet("/ui/{**path}", (string? path, HttpContext context, UiAssets assets) =>
             {
+                // Routing treats /ui and /ui/ alike, but the page's relative links need the slash.
+                if (!context.Request.Path.Value!.EndsWith('/') && string.IsNullOrEmpty(path))
+                {
+                    return Results.Redirect("/ui/");
+                }
+
                 var asset = assets.Find(path);
                 if (asset is null)
                 {
