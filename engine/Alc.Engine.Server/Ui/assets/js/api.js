@@ -57,10 +57,14 @@ export class Api {
     return (await this.request('POST', path, { ...options, body })).json();
   }
 
-  /** Fetches an image and returns an object URL for it (an <img> cannot send the key itself). */
+  /** Fetches a file (an image: an <img> cannot send the key itself) as a Blob. */
+  async blob(path, signal) {
+    return (await this.request('GET', path, { signal })).blob();
+  }
+
+  /** Fetches an image and returns an object URL for it. */
   async imageUrl(path, signal) {
-    const response = await this.request('GET', path, { signal });
-    return URL.createObjectURL(await response.blob());
+    return URL.createObjectURL(await this.blob(path, signal));
   }
 }
 

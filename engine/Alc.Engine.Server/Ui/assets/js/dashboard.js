@@ -192,10 +192,11 @@ export function mountDashboard(root, api) {
     async function draw() {
       const imageId = select.value;
       const base = `/datasets/${datasetId}/images/${imageId}`;
-      const [photo, before, after] = await Promise.all([
-        api.imageUrl(`${base}/photo`, signal), api.imageUrl(`${base}/labels.png?source=pseudo`, signal),
-        api.imageUrl(`/projects/${projectId}/images/${imageId}/labels.png`, signal)]);
-      const diff = await changedPixels(photo, before, after);
+      const blobs = await Promise.all([
+        api.blob(`${base}/photo`, signal), api.blob(`${base}/labels.png?source=pseudo`, signal),
+        api.blob(`/projects/${projectId}/images/${imageId}/labels.png`, signal)]);
+      const diff = await changedPixels(...blobs);
+      const [photo, before, after] = blobs.map(b => URL.createObjectURL(b));
       diff.canvas.setAttribute('role', 'img');
       diff.canvas.setAttribute('aria-label', `${diff.changed} pixels changed between D0 and D_t, in magenta`);
       view.replaceChildren(

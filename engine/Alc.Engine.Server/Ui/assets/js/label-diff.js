@@ -1,9 +1,9 @@
 // D0 against D_t for one image: both label PNGs are drawn to canvases and compared pixel by pixel; the changed pixels
 // are painted magenta on a dimmed copy of the photo.
 
-/** Decodes an image URL to ImageData. */
-async function pixels(url) {
-  const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+/** Decodes an image blob to ImageData. */
+async function pixels(blob) {
+  const bitmap = await createImageBitmap(blob);
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d');
   context.drawImage(bitmap, 0, 0);
@@ -11,8 +11,8 @@ async function pixels(url) {
 }
 
 /** A canvas of the photo (dimmed) with the pixels whose label differs between the two label images in magenta, and the count. */
-export async function changedPixels(photoUrl, beforeUrl, afterUrl) {
-  const [photo, before, after] = await Promise.all([pixels(photoUrl), pixels(beforeUrl), pixels(afterUrl)]);
+export async function changedPixels(photoBlob, beforeBlob, afterBlob) {
+  const [photo, before, after] = await Promise.all([pixels(photoBlob), pixels(beforeBlob), pixels(afterBlob)]);
   const canvas = document.createElement('canvas');
   canvas.width = photo.width;
   canvas.height = photo.height;
