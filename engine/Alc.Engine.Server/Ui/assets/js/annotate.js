@@ -196,8 +196,6 @@ function startSession(root, api, project, annotator, outerSignal) {
     card.hidden = false;
     status.replaceChildren();
     status.dataset.state = 'card';
-    card.dataset.queryId = query.id;
-    card.dataset.kind = query.kind;
     shownName.textContent = query.shownClass;
     swatch.style.background = shown ? shown.color : '#808080';
     swatch.style.color = shown ? textOn(shown.color) : '#fff';
@@ -219,6 +217,9 @@ function startSession(root, api, project, annotator, outerSignal) {
     image.alt = `Query ${query.id}: image ${query.imageId}, pixel (${query.x}, ${query.y}), marked; the ${query.kind === 'region' ? 'region' : 'superpixel'} the answer covers is outlined; it is labelled ${query.shownClass}.`;
     image.id = 'card-image';
     figure.replaceChildren(image);
+    // The card counts as shown (and answerable: keys before this are ignored) once its picture is in place.
+    card.dataset.queryId = query.id;
+    card.dataset.kind = query.kind;
     current.startedAt = performance.now();
     if (measure !== undefined) {
       requestAnimationFrame(() => setTimeout(() => performance.measure('alc:next-card', `alc:answer:${measure}`), 0));
