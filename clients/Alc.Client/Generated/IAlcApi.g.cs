@@ -52,7 +52,7 @@ public partial interface IAlcApi
     [Get("/annotation/projects/{projectId}")]
     Task<IApiResponse<AnnotationProjectDto>> GetAnnotationProjectAsync(long projectId, CancellationToken cancellationToken = default);
 
-    /// <summary>Server-sent events: a &apos;project&apos; event with the annotator&apos;s view of the project now and each time its round, job progress or free queries change; the stream stays open until the client leaves.</summary>
+    /// <summary>Server-sent events: a &apos;project&apos; event with the annotator&apos;s view of the project now and each time its round, job progress or free queries change; the stream stays open until the client leaves or for 5 minutes (reconnect to go on).</summary>
     /// <remarks><c>GET /annotation/projects/{projectId}/events</c> (operation <c>GetAnnotationProjectEvents</c>).</remarks>
     [Get("/annotation/projects/{projectId}/events")]
     Task<HttpResponseMessage> GetAnnotationProjectEventsAsync(long projectId, CancellationToken cancellationToken = default);

@@ -22,6 +22,9 @@ internal static class AnnotationApi
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
 
+    // A stream ends after this long so no connection is held forever; clients reconnect (the page does, at once).
+    private static readonly TimeSpan StreamLifetime = TimeSpan.FromMinutes(5);
+
     public static void MapAnnotationApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/annotation/projects").WithTags("annotation").RequireAuthorization(ApiKeyDefaults.Annotator);
@@ -41,7 +44,7 @@ internal static class AnnotationApi
             })
             .WithName("GetAnnotationProjectEvents")
             .WithSummary("Server-sent events: a 'project' event with the annotator's view of the project now and each time its round, job progress or free queries change; " +
-                "the stream stays open until the client leaves.")
+                "the stream stays open until the client leaves or for 5 minutes (reconnect to go on).")
             .ProducesFile("text/event-stream").ProducesProblem(404);
     }
 
@@ -56,7 +59,8 @@ internal static class AnnotationApi
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         (RoundDto?, JobDto?, int)? last = null;
-        while (!cancellationToken.IsCancellationRequested)
+        var ends = DateTime.UtcNow + StreamLifetime;
+        while (!cancellationToken.IsCancellationRequested && DateTime.UtcNow < ends)
         {
             var project = services.Projects.Get(projectId);
             if (project is null)

@@ -17,6 +17,12 @@ internal static class ImportPaths
             throw ApiProblemException.Forbidden("Importing from a server path is off: set AllowedImportRoots (ALC_ALLOWEDIMPORTROOTS), or upload a zip.");
         }
 
+        // A NUL or other control character names no folder (and the file system APIs throw on NUL).
+        if (requested.Any(char.IsControl))
+        {
+            throw ApiProblemException.BadRequest("path must not contain control characters.");
+        }
+
         if (requested.Split('/', '\\').Any(segment => segment == ".."))
         {
             throw ApiProblemException.BadRequest("path must not contain '..' segments.");

@@ -33,10 +33,11 @@ export async function followEvents(api, path, onEvent, signal) {
   while (!signal.aborted) {
     try {
       await readEvents(api, path, (name, data) => { wait = 1000; onEvent(name, data); }, signal);
+      wait = 0; // the server ended the stream (its lifetime): reconnect at once
     } catch (error) {
       if (signal.aborted || error?.status === 401 || error?.status === 403 || error?.status === 404) return;
     }
     await new Promise(resolve => setTimeout(resolve, wait));
-    wait = Math.min(wait * 2, 10000);
+    wait = Math.min(Math.max(wait * 2, 1000), 10000);
   }
 }
