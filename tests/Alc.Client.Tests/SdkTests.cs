@@ -93,6 +93,21 @@ public sealed class SdkTests
             Assert.Equal("image/png", crop.Content.Headers.ContentType?.MediaType);
         }
 
+        using (var context = await api.GetQueryContextAsync(query.Id).EnsureSuccess())
+        {
+            Assert.Equal("image/png", context.Content.Headers.ContentType?.MediaType);
+        }
+
+        // The annotator's view of the project, and its first server-sent event (the stream stays open; one event is enough).
+        var view = await api.GetAnnotationProjectAsync(project.Id).ContentOrThrow();
+        Assert.Equal((RoundState.Querying, dataset.Classes.Count), (view.Round!.State, view.Classes.Count));
+        Assert.Contains(await api.ListAnnotationProjectsAsync().ContentOrThrow(), p => p.Id == project.Id);
+        using (var events = await api.GetAnnotationProjectEventsAsync(project.Id).EnsureSuccess())
+        {
+            using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
+            Assert.Equal("event: project", await reader.ReadLineAsync());
+        }
+
         // The default strategy's region checks come with their region; a pixel query has none.
         using (var region = await api.GetQueryRegionAsync(query.Id))
         {
@@ -119,6 +134,8 @@ public sealed class SdkTests
         Assert.Equal(RoundState.Closed, (await api.CloseRoundAsync(project.Id, 1).ContentOrThrow()).State);
         var metrics = await api.GetMetricsAsync(project.Id).ContentOrThrow();
         Assert.Equal(2, metrics.Rounds[0].Clicks);
+        var pace = Assert.Single(await api.GetAnnotatorThroughputAsync(project.Id).ContentOrThrow());
+        Assert.Equal(("ann", 2, 1, 1.0), (pace.Annotator, pace.Answers, pace.Corrections, pace.MedianSeconds));
         Assert.Equal(1, metrics.Rounds[0].CorrectionsPerClass.Values.Sum());
         var shown = await api.GetProjectAsync(project.Id).ContentOrThrow();
         Assert.Equal(2, shown.Totals.Answers);

@@ -29,6 +29,95 @@ namespace Alc.Client
     
 
     /// <summary>
+    /// What an annotator's page needs to know about a project, readable with an annotator key: the classes it may answer with
+    /// <br/>(ids, names and colours, for the class picker), the latest round with the job that trains it, and how many of the
+    /// <br/>querying round's queries nobody holds, so the page can tell "training (k %)" from "nothing left for you" from "closed".
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AnnotationProjectDto
+    {
+
+        /// <summary>
+        /// The project.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public long Id { get; set; } = default!;
+
+        /// <summary>
+        /// Its name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// The dataset's classes by id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("classes")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<ClassDto> Classes { get; set; } = new System.Collections.Generic.List<ClassDto>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("round")]
+        public RoundDto? Round { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("job")]
+        public JobDto? Job { get; set; } = default!;
+
+        /// <summary>
+        /// Unanswered queries of the querying round without a live lease (0 when no round is querying).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("free")]
+        public int Free { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One annotator's pace on a project, from the answer log: what a lead needs to plan a campaign's people-hours.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AnnotatorThroughputDto
+    {
+
+        /// <summary>
+        /// The name the answers were given under.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("annotator")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Annotator { get; set; } = default!;
+
+        /// <summary>
+        /// Answers accepted.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("answers")]
+        public int Answers { get; set; } = default!;
+
+        /// <summary>
+        /// Of those, corrections.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("corrections")]
+        public int Corrections { get; set; } = default!;
+
+        /// <summary>
+        /// Of those, unsure.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("unsure")]
+        public int Unsure { get; set; } = default!;
+
+        /// <summary>
+        /// Median reported time per answer (`elapsedMs`), in seconds.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("medianSeconds")]
+        public double MedianSeconds { get; set; } = default!;
+
+        /// <summary>
+        /// Answers per hour of reported time on task: 3,600 · answers / Σ seconds (null when no time was reported).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("queriesPerHour")]
+        public double? QueriesPerHour { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// A batch of answers, stored all-or-nothing under the request's `Idempotency-Key`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

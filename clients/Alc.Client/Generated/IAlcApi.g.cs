@@ -47,6 +47,21 @@ public partial interface IAlcApi
     [Get("/projects/{projectId}/export")]
     Task<HttpResponseMessage> ExportProjectAsync(long projectId, string? format = null, CancellationToken cancellationToken = default);
 
+    /// <summary>One project as an annotator sees it.</summary>
+    /// <remarks><c>GET /annotation/projects/{projectId}</c> (operation <c>GetAnnotationProject</c>).</remarks>
+    [Get("/annotation/projects/{projectId}")]
+    Task<IApiResponse<AnnotationProjectDto>> GetAnnotationProjectAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Server-sent events: a &apos;project&apos; event with the annotator&apos;s view of the project now and each time its round, job progress or free queries change; the stream stays open until the client leaves or for 5 minutes (reconnect to go on).</summary>
+    /// <remarks><c>GET /annotation/projects/{projectId}/events</c> (operation <c>GetAnnotationProjectEvents</c>).</remarks>
+    [Get("/annotation/projects/{projectId}/events")]
+    Task<HttpResponseMessage> GetAnnotationProjectEventsAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Each annotator&apos;s answers, corrections, unsure, median seconds per answer and answers per hour of reported time, from the project&apos;s answer log.</summary>
+    /// <remarks><c>GET /projects/{projectId}/annotators</c> (operation <c>GetAnnotatorThroughput</c>).</remarks>
+    [Get("/projects/{projectId}/annotators")]
+    Task<IApiResponse<System.Collections.Generic.List<AnnotatorThroughputDto>>> GetAnnotatorThroughputAsync(long projectId, CancellationToken cancellationToken = default);
+
     /// <summary>Gets a dataset with its classes and image counts.</summary>
     /// <remarks><c>GET /datasets/{datasetId}</c> (operation <c>GetDataset</c>).</remarks>
     [Get("/datasets/{datasetId}")]
@@ -107,7 +122,12 @@ public partial interface IAlcApi
     [Get("/queries/{queryId}")]
     Task<IApiResponse<QueryDto>> GetQueryAsync(long queryId, CancellationToken cancellationToken = default);
 
-    /// <summary>A PNG crop around the queried pixel (red cross-hair) with the outline (yellow) of what the answer covers: its superpixel, or a region check&apos;s region.</summary>
+    /// <summary>The query&apos;s whole image with the current labels D_t blended over it in the class colours, the same marker, outline and shown-label band as crop.png.</summary>
+    /// <remarks><c>GET /queries/{queryId}/context.png</c> (operation <c>GetQueryContext</c>).</remarks>
+    [Get("/queries/{queryId}/context.png")]
+    Task<HttpResponseMessage> GetQueryContextAsync(long queryId, CancellationToken cancellationToken = default);
+
+    /// <summary>The query as a picture: a zoomed window around the queried pixel with context, a marker on the pixel (white on black, visible on any colour), the outline (yellow on black) of what the answer covers — its superpixel, or a region check&apos;s region — and a band with the shown label&apos;s colour and name.</summary>
     /// <remarks><c>GET /queries/{queryId}/crop.png</c> (operation <c>GetQueryCrop</c>).</remarks>
     [Get("/queries/{queryId}/crop.png")]
     Task<HttpResponseMessage> GetQueryCropAsync(long queryId, CancellationToken cancellationToken = default);
@@ -136,6 +156,11 @@ public partial interface IAlcApi
     /// <remarks><c>POST /projects/{projectId}/leases</c> (operation <c>LeaseQueries</c>).</remarks>
     [Post("/projects/{projectId}/leases")]
     Task<IApiResponse<QueryBatchDto>> LeaseQueriesAsync(long projectId, [Body] LeaseRequest body, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every project as an annotator sees it: classes with colours, the latest round and its job, and the querying round&apos;s free queries.</summary>
+    /// <remarks><c>GET /annotation/projects</c> (operation <c>ListAnnotationProjects</c>).</remarks>
+    [Get("/annotation/projects")]
+    Task<IApiResponse<System.Collections.Generic.List<AnnotationProjectDto>>> ListAnnotationProjectsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lists the datasets.</summary>
     /// <remarks><c>GET /datasets</c> (operation <c>ListDatasets</c>).</remarks>

@@ -101,6 +101,24 @@ public sealed class RoundLeases
         }
     }
 
+    /// <summary>Unanswered queries nobody holds at <paramref name="now"/> (never leased, or the lease lapsed): what a new annotator could get.</summary>
+    public int Free(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            int free = 0;
+            for (int i = _firstOpen; i < _queries.Length; i++)
+            {
+                if (!_answered[i] && (_leases[i] is not { } lease || !lease.HeldAt(now)))
+                {
+                    free++;
+                }
+            }
+
+            return free;
+        }
+    }
+
     /// <summary>The stored query <paramref name="queryId"/> of this round, or null when it is not one of the round's.</summary>
     public QueryRow? Find(long queryId) => _index.TryGetValue(queryId, out int i) ? _queries[i] : null;
 

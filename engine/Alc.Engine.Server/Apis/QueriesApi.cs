@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Alc.Campaigns;
 using Alc.Campaigns.Errors;
 using Alc.Campaigns.Leases;
 using Alc.Campaigns.Projects;
@@ -22,7 +23,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alc.Engine.Server.Apis;
 
-/// <summary>Correction queries: lease a batch, read one, render its crop and region.</summary>
+/// <summary>Correction queries: lease a batch, read one, render its crop, its whole-image context and its region.</summary>
 internal static class QueriesApi
 {
     public static void MapQueriesApi(this IEndpointRouteBuilder endpoints)
@@ -48,13 +49,27 @@ internal static class QueriesApi
                 var (query, state) = Find(queries, states, queryId);
                 var image = state.ById[query.ImageId];
                 var photo = new RgbImage(image.Width, image.Height, image.Rgb);
-                // A region check outlines its region: a two-segment map (region 1, rest 0) draws exactly that boundary.
-                var outline = query.RegionBlob is null ? image.Superpixels
-                    : new SuperpixelMap(image.Width, image.Height, RegionMask.Draw(image.Width * image.Height, RegionOf(query, blobs), 1));
-                return TypedResults.File(QueryCrop.RenderPng(photo, outline, query.Pixel), "image/png");
+                return TypedResults.File(QueryCrop.RenderPng(photo, Outline(query, image, blobs), query.Pixel, Caption(state, query.ShownLabel)), "image/png");
             })
             .WithName("GetQueryCrop")
-            .WithSummary("A PNG crop around the queried pixel (red cross-hair) with the outline (yellow) of what the answer covers: its superpixel, or a region check's region.")
+            .WithSummary("The query as a picture: a zoomed window around the queried pixel with context, a marker on the pixel (white on black, visible on any colour), " +
+                "the outline (yellow on black) of what the answer covers — its superpixel, or a region check's region — and a band with the shown label's colour and name.")
+            .ProducesFile("image/png").ProducesProblem(404);
+
+        group.MapGet("/queries/{queryId:long}/context.png", async (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs,
+                CancellationToken cancellationToken) =>
+            {
+                var (query, state) = Find(queries, states, queryId);
+                var image = state.ById[query.ImageId];
+                var photo = new RgbImage(image.Width, image.Height, image.Rgb);
+                var classes = state.Classes.Select(c => QueryCaption.Of(c.Name, c.Color)).ToList();
+                var outline = Outline(query, image, blobs);
+                byte[] png = await state.ReadAsync(_ => QueryContext.RenderPng(photo, image.Labels, classes, outline, query.Pixel, Caption(state, query.ShownLabel)),
+                    cancellationToken);
+                return TypedResults.File(png, "image/png");
+            })
+            .WithName("GetQueryContext")
+            .WithSummary("The query's whole image with the current labels D_t blended over it in the class colours, the same marker, outline and shown-label band as crop.png.")
             .ProducesFile("image/png").ProducesProblem(404);
 
         group.MapGet("/queries/{queryId:long}/region.png", (long queryId, QueryRepository queries, CampaignStates states, BlobStore blobs) =>
@@ -107,6 +122,14 @@ internal static class QueriesApi
         var image = state.ById[query.ImageId];
         return Dtos.Query(query, lease, image.Width, image.Height, state.Classes, blobs);
     }
+
+    // What the answer covers as a segmentation to outline: the superpixels, or for a region check a two-segment map (region 1, rest 0).
+    private static SuperpixelMap Outline(QueryRow query, CampaignImage image, BlobStore blobs) => query.RegionBlob is null ? image.Superpixels
+        : new SuperpixelMap(image.Width, image.Height, RegionMask.Draw(image.Width * image.Height, RegionOf(query, blobs), 1));
+
+    // The shown label's name and colour ("ignore", grey, for 255).
+    private static QueryCaption Caption(CampaignState state, int label) =>
+        label < state.Classes.Count ? QueryCaption.Of(state.Classes[label].Name, state.Classes[label].Color) : QueryCaption.Of("ignore", null);
 
     private static int[] RegionOf(QueryRow query, BlobStore blobs) => AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob!));
 

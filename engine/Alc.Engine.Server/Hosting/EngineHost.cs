@@ -9,6 +9,7 @@ using Alc.Engine.Server.Auth;
 using Alc.Engine.Server.Datasets;
 using Alc.Engine.Server.Jobs;
 using Alc.Engine.Server.Problems;
+using Alc.Engine.Server.Ui;
 using Alc.Storage;
 using Alc.Storage.Answers;
 using Alc.Storage.Datasets;
@@ -35,7 +36,7 @@ namespace Alc.Engine.Server.Hosting;
 /// Builds the engine's host: configuration (appsettings, <c>ALC_</c> environment variables, overrides), services
 /// (SQLite, blob store, repositories, the job runner), and the HTTP pipeline (problem+json errors, API keys,
 /// Swagger UI at <c>/swagger</c> and the OpenAPI document at <c>/openapi/v1.json</c>, both needing a key when keys are set
-/// unless <see cref="EngineOptions.PublicApiDocs"/>, one <c>Map…Api</c> per resource).
+/// unless <see cref="EngineOptions.PublicApiDocs"/>, one <c>Map…Api</c> per resource, the correction page and dashboard at <c>/ui/</c>).
 /// </summary>
 public static class EngineHost
 {
@@ -117,6 +118,7 @@ public static class EngineHost
         services.AddSingleton<JobSignal>();
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton(_ => UiAssets.Load());
         // Registration order is start order: the database is migrated (and the demo seeded) before the runner resumes jobs.
         services.AddHostedService<EngineStartup>();
         services.AddHostedService<JobRunner>();
@@ -183,6 +185,8 @@ public static class EngineHost
             endpoints.MapAnswersApi();
             endpoints.MapJobsApi();
             endpoints.MapMetricsApi();
+            endpoints.MapAnnotationApi();
+            endpoints.MapUi();
         });
     }
 }

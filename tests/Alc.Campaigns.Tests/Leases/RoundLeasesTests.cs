@@ -16,12 +16,16 @@ public sealed class RoundLeasesTests
     public void Leases_are_disjoint_in_asking_order_renewed_for_their_holder_and_free_again_after_expiry()
     {
         var leases = Round(5);
+        Assert.Equal(5, leases.Free(Start));
         var a = leases.Lease("a", 3, Start, Ttl);
         var b = leases.Lease("b", 3, Start, Ttl);
         Assert.Equal([10, 11, 12], a.Select(q => q.Query.Id));
         Assert.Equal([13, 14], b.Select(q => q.Query.Id));
         Assert.All(a, q => Assert.Equal(new QueryLease("a", Start + Ttl), q.Lease));
         Assert.Empty(leases.Lease("c", 2, Start, Ttl));
+        Assert.Equal(0, leases.Free(Start));
+        // At minute 5 b's two leases lapse (a's have not been renewed yet either: they lapse then too).
+        Assert.Equal(5, leases.Free(Start.AddMinutes(5)));
 
         // At minute 4, a renews what it holds (and gets nothing more: everything else is b's).
         var renewed = leases.Lease("a", 3, Start.AddMinutes(4), Ttl);
