@@ -35,6 +35,8 @@ public sealed class StrictContractTests
     [InlineData("{\"annotator\":\"a\",\"answers\":[{\"verdict\":\"confirm\"}]}", "answers[0].queryId")]
     [InlineData("{\"annotator\":\"a\",\"annotator\":\"b\",\"answers\":[{\"queryId\":1,\"verdict\":\"confirm\"}]}", "annotator")]
     [InlineData("{\"answers\":[{\"queryId\":1,\"verdict\":\"confirm\"}]}", "annotator")]
+    [InlineData("{\"annotator\":\"a\",\"answers\":[{\"queryId\":1,\"verdict\":\"Confirm\"}]}", "answers[0].verdict")]
+    [InlineData("{\"annotator\":\"a\",\"answers\":[{\"queryId\":1,\"verdict\":\"confirm \"}]}", "answers[0].verdict")]
     public async Task A_bad_answer_batch_is_400_naming_its_field_and_stores_nothing(string body, string field)
     {
         await using var p = await QueryingProject.Start();
@@ -68,6 +70,10 @@ public sealed class StrictContractTests
             ("/projects", $"{{\"name\":\"x\",\"datasetId\":{datasetId},\"batchSize\":100000000}}", "batchSize"),
             ("/projects", $"{{\"name\":\"x\",\"datasetId\":{datasetId},\"batchSize\":256,\"cropSize\":1024}}", "batchSize"),
             ("/projects", $"{{\"name\":\"x\",\"datasetId\":{datasetId},\"perImageCap\":0}}", "perImageCap"),
+            // Found by the contract fuzzer: enums took any case and surrounding spaces; only the listed names are accepted now.
+            ("/projects", $"{{\"name\":\"x\",\"datasetId\":{datasetId},\"oracle\":\"NONE\"}}", "oracle"),
+            ("/projects", $"{{\"name\":\"x\",\"datasetId\":{datasetId},\"oracle\":\" none\"}}", "oracle"),
+            ("/projects", $"{{\"name\":\"x\",\"datasetId\":{datasetId},\"oracle\":\"none,gt\"}}", "oracle"),
             ($"/projects/{p.Project.Id}/leases", "{\"annotator\":\"a\",\"count\":\"3\"}", "count"),
             ($"/projects/{p.Project.Id}/leases", "{\"annotator\":\"a\",\"extra\":true}", "extra"),
             ($"/projects/{p.Project.Id}/leases", "{\"count\":3}", "annotator"),

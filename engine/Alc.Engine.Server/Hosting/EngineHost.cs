@@ -49,6 +49,7 @@ public static class EngineHost
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new ExactEnumConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new FiniteDoubleConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
