@@ -10,9 +10,10 @@ namespace Alc.Integrations.LabelStudio.Brush;
 /// Then records until W·H·4 bytes are covered: 1 flag bit, 2 bits that pick one of the four field sizes, count − 1
 /// in that many bits, then one 8-bit word repeated count times (flag 1) or count literal 8-bit words (flag 0).
 /// The last byte is padded with zero bits.</para>
-/// <para>A pixel is in the mask when its alpha is above <see cref="AlphaThreshold"/> (0): the editor paints a
-/// region pixel, and hit-tests it, wherever alpha is nonzero, so the faint antialiased rim of a brush stroke
-/// belongs to the region an annotator drew.</para>
+/// <para>A pixel is in the mask when its alpha is above <see cref="AlphaThreshold"/> (0): the editor
+/// (label-studio 1.0.1 and later) draws the decoded RGBA with alpha as opacity, later versions recolour every
+/// pixel whose alpha is nonzero, and Konva's hit test of a cached region keeps alpha &gt; 0; so the faint
+/// antialiased rim of a brush stroke is part of the region an annotator sees and clicks.</para>
 /// </remarks>
 public static partial class BrushRle
 {
