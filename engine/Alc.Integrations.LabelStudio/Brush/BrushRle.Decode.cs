@@ -58,9 +58,9 @@ public static partial class BrushRle
         while (i < expected)
         {
             long at = reader.Position;
-            bool repeated = reader.Read(1, $"record {record}'s flag") == 1;
-            int size = countBits[(int)reader.Read(2, $"record {record}'s size index")];
-            long count = (long)reader.Read(size, $"record {record}'s count") + 1;
+            bool repeated = reader.Read(1, "flag", record) == 1;
+            int size = countBits[(int)reader.Read(2, "size index", record)];
+            long count = (long)reader.Read(size, "count", record) + 1;
             if (i + count > expected)
             {
                 throw new FormatException(
@@ -69,7 +69,7 @@ public static partial class BrushRle
 
             if (repeated)
             {
-                byte value = (byte)reader.Read(WordBits, $"record {record}'s repeated word");
+                byte value = (byte)reader.Read(WordBits, "repeated word", record);
                 for (long k = i + ((3 - (i & 3)) & 3); k < i + count; k += 4)
                 {
                     alpha[k >> 2] = value;
@@ -79,7 +79,7 @@ public static partial class BrushRle
             {
                 for (long k = i; k < i + count; k++)
                 {
-                    byte value = (byte)reader.Read(WordBits, $"record {record}'s literal word {k - i}");
+                    byte value = (byte)reader.Read(WordBits, "literal word", record, k - i);
                     if ((k & 3) == 3)
                     {
                         alpha[k >> 2] = value;
