@@ -1,0 +1,126 @@
+using System.Text;
+using System.Xml;
+using Alc.Core;
+
+namespace Alc.Integrations.LabelStudio.Config;
+
+/// <summary>
+/// The Label Studio labeling config of a correction project, generated from the dataset's classes: the image,
+/// a keypoint at the queried pixel labelled with its current class, a single-choice <c>verdict</c>
+/// (confirm / wrong / unsure, required) and a <c>true_label</c> choice of class, shown only when the verdict is wrong.
+/// </summary>
+public static class LabelingConfig
+{
+    /// <summary>
+    /// Writes the config XML for <paramref name="classes"/> (in id order, whatever order they come in): two-space
+    /// indented, LF line ends, no XML declaration. Class names are XML-escaped by the writer and used as label and
+    /// choice values, each keypoint label coloured with its class colour.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are no classes, a name is empty or blank, or two classes share a name or an id
+    /// (Label Studio identifies a label by its value, so names must be unique).</exception>
+    public static string Generate(IReadOnlyCollection<ClassInfo> classes)
+    {
+        ClassInfo[] ordered = Validate(classes);
+        var xml = new StringBuilder();
+        var settings = new XmlWriterSettings
+        {
+            OmitXmlDeclaration = true,
+            Indent = true,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Entitize,
+        };
+        using (var writer = XmlWriter.Create(xml, settings))
+        {
+            writer.WriteStartElement("View");
+
+            writer.WriteStartElement("Image");
+            writer.WriteAttributeString("name", LabelingConfigNames.Image);
+            writer.WriteAttributeString("value", "$" + LabelingConfigNames.ImageDataKey);
+            writer.WriteAttributeString("zoom", "true");
+            writer.WriteEndElement();
+
+            writer.WriteStartElement("KeyPointLabels");
+            writer.WriteAttributeString("name", LabelingConfigNames.QueryPoint);
+            writer.WriteAttributeString("toName", LabelingConfigNames.Image);
+            foreach (ClassInfo c in ordered)
+            {
+                writer.WriteStartElement("Label");
+                writer.WriteAttributeString("value", c.Name);
+                writer.WriteAttributeString("background", c.Color);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+
+            WriteChoices(writer, LabelingConfigNames.Verdict, visibleWhenWrong: false,
+                [LabelingConfigNames.Confirm, LabelingConfigNames.Wrong, LabelingConfigNames.Unsure]);
+            WriteChoices(writer, LabelingConfigNames.TrueLabel, visibleWhenWrong: true, ordered.Select(c => c.Name));
+
+            writer.WriteEndElement();
+        }
+
+        return xml.ToString() + "\n";
+    }
+
+    /// <summary>A single-choice Choices tag on the image; the <c>true_label</c> one is shown only while the verdict is wrong.</summary>
+    private static void WriteChoices(XmlWriter writer, string name, bool visibleWhenWrong, IEnumerable<string> values)
+    {
+        writer.WriteStartElement("Choices");
+        writer.WriteAttributeString("name", name);
+        writer.WriteAttributeString("toName", LabelingConfigNames.Image);
+        writer.WriteAttributeString("choice", "single");
+        if (visibleWhenWrong)
+        {
+            writer.WriteAttributeString("visibleWhen", "choice-selected");
+            writer.WriteAttributeString("whenTagName", LabelingConfigNames.Verdict);
+            writer.WriteAttributeString("whenChoiceValue", LabelingConfigNames.Wrong);
+        }
+        else
+        {
+            writer.WriteAttributeString("required", "true");
+        }
+
+        foreach (string value in values)
+        {
+            writer.WriteStartElement("Choice");
+            writer.WriteAttributeString("value", value);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>The classes in id order, after checking that ids and names are unique and names not blank.</summary>
+    private static ClassInfo[] Validate(IReadOnlyCollection<ClassInfo> classes)
+    {
+        if (classes.Count == 0)
+        {
+            throw new ArgumentException("A labeling config needs at least one class.", nameof(classes));
+        }
+
+        ClassInfo[] ordered = [.. classes.OrderBy(c => c.Id)];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<int>();
+        foreach (ClassInfo c in ordered)
+        {
+            if (string.IsNullOrWhiteSpace(c.Name))
+            {
+                throw new ArgumentException($"Class {c.Id} has no name; Label Studio needs one as the label value.", nameof(classes));
+            }
+
+            if (!ids.Add(c.Id))
+            {
+                throw new ArgumentException($"Class id {c.Id} appears twice.", nameof(classes));
+            }
+
+            if (!names.Add(c.Name))
+            {
+                throw new ArgumentException(
+                    $"Class name \"{c.Name}\" appears twice; Label Studio identifies a label by its value, so names must be unique.", nameof(classes));
+            }
+        }
+
+        return ordered;
+    }
+}
