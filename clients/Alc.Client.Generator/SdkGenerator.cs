@@ -5,7 +5,7 @@ using NSwag.CodeGeneration.CSharp;
 namespace Alc.Client.Generator;
 
 /// <summary>Generates the SDK's two files from one OpenAPI document: the contracts (NSwag) and the Refit interface (<see cref="RefitInterfaceWriter"/>).</summary>
-public static class SdkGenerator
+public static partial class SdkGenerator
 {
     /// <summary>The namespace of everything generated.</summary>
     public const string Namespace = "Alc.Client";
@@ -21,7 +21,7 @@ public static class SdkGenerator
         string api = RefitInterfaceWriter.Write(document, resolver, Namespace);
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Contracts.g.cs"] = Normalize(contracts),
+            ["Contracts.g.cs"] = Normalize(WithoutEnumConverterAttributes(contracts)),
             ["IAlcApi.g.cs"] = Normalize(api),
         };
     }
@@ -50,6 +50,16 @@ public static class SdkGenerator
         csharp.DictionaryBaseType = "System.Collections.Generic.Dictionary";
         return settings;
     }
+
+    // NSwag puts a JsonStringEnumConverter<T> on every enum property, which writes the C# member name ("None"), not the
+    // contract's ("none"), and the engine accepts only the contract's. Without it AlcJson's camelCase converter applies
+    // (every enum value in the document is its member's name in camelCase; a client test checks the round trip).
+    private static string WithoutEnumConverterAttributes(string code) =>
+        EnumConverterAttribute().Replace(code, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*\[System\.Text\.Json\.Serialization\.JsonConverter\(typeof\(System\.Text\.Json\.Serialization\.JsonStringEnumConverter<[\w.]+>\)\)\]\r?\n",
+        System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex EnumConverterAttribute();
 
     private static string Normalize(string code) => code.ReplaceLineEndings("\n").TrimEnd() + "\n";
 }

@@ -200,7 +200,6 @@ namespace Alc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("verdict")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Verdict>))]
         public Verdict Verdict { get; set; } = default!;
 
         /// <summary>
@@ -421,7 +420,6 @@ namespace Alc.Client
         public int? BatchSize { get; set; } = 8;
 
         [System.Text.Json.Serialization.JsonPropertyName("oracle")]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OracleKind>))]
         public OracleKind? Oracle { get; set; } = default!;
 
     }
@@ -641,7 +639,6 @@ namespace Alc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JobState>))]
         public JobState State { get; set; } = default!;
 
         /// <summary>
@@ -802,7 +799,6 @@ namespace Alc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("oracle")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OracleKind>))]
         public OracleKind Oracle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("settings")]
@@ -1045,7 +1041,6 @@ namespace Alc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QueryKind>))]
         public QueryKind Kind { get; set; } = default!;
 
         /// <summary>
@@ -1174,7 +1169,6 @@ namespace Alc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RoundState>))]
         public RoundState State { get; set; } = default!;
 
         /// <summary>
@@ -1225,7 +1219,6 @@ namespace Alc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RoundState>))]
         public RoundState State { get; set; } = default!;
 
         /// <summary>
