@@ -54,11 +54,6 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
         // Keys are scoped to the project, so two projects' clients cannot collide.
         string key = $"project-{projectId}/{idempotencyKey}";
         string hash = Hash(projectId, request);
-        if (Replay(key, hash) is { } earlier)
-        {
-            return earlier;
-        }
-
         while (true)
         {
             var state = states.Get(projectId);
@@ -126,7 +121,7 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
                 }
 
                 rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), RoundMetricsCalculator.StoredAnswers(answers, round.Id)));
-                leases.Forget(round.Id);
+                leases.Forget(round);
                 return;
             }
         }
@@ -160,7 +155,8 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
     // Runs under the project's lock. Null when a failed write was found while draining (the caller starts over).
     private async Task<Task<AnswerReceipt>?> AcceptAsync(CampaignState state, string key, string hash, SubmitAnswers request)
     {
-        var round = rounds.Latest(state.Project.Id);
+        // The querying round comes from memory; only when there is none is the latest round read, to say what it is.
+        var round = leases.QueryingRound(state.Project.Id) ?? rounds.Latest(state.Project.Id);
         if (round is null || round.State != RoundStatus.Querying)
         {
             throw new CampaignConflictException(round is null
@@ -193,7 +189,7 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
             throw;
         }
 
-        var receipt = WriteAsync(state, batch, response, closes ? round.Id : null);
+        var receipt = WriteAsync(state, batch, response, closes ? round : null);
         _inFlight[key] = new InFlight(hash, receipt);
         var writing = _writing.GetOrAdd(state.Project.Id, _ => new());
         writing[receipt] = 0;
@@ -244,7 +240,7 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
     }
 
     // Awaits the group commit outside the lock; a failed write marks D_t as ahead of the database.
-    private async Task<AnswerReceipt> WriteAsync(CampaignState state, AnswerBatch batch, AnswerReceipt response, long? closesRound)
+    private async Task<AnswerReceipt> WriteAsync(CampaignState state, AnswerBatch batch, AnswerReceipt response, RoundRow? closesRound)
     {
         try
         {
@@ -261,9 +257,9 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
             throw new InvalidOperationException("The answers were accepted but could not be written; nothing was stored. Retry with the same Idempotency-Key.", ex);
         }
 
-        if (closesRound is long roundId)
+        if (closesRound is { } closed)
         {
-            leases.Forget(roundId);
+            leases.Forget(closed);
         }
 
         return response;

@@ -106,8 +106,7 @@ internal static class QueriesApi
             throw new CampaignValidationException($"count must be 1..{max} (MaxLeaseCount).");
         }
 
-        var round = services.Rounds.Latest(projectId);
-        if (round is null || round.State != RoundStatus.Querying)
+        if (services.Leases.QueryingRound(projectId) is not { } round)
         {
             return TypedResults.Ok(new QueryBatchDto(request.Annotator, null, 0, []));
         }
@@ -140,6 +139,6 @@ internal static class QueriesApi
     }
 
     /// <summary>What leasing needs, bundled so the handler's signature stays the route's parameters.</summary>
-    internal sealed record LeaseServices(RoundRepository Rounds, LeaseBook Leases, CampaignStates States, BlobStore Blobs,
+    internal sealed record LeaseServices(LeaseBook Leases, CampaignStates States, BlobStore Blobs,
         IOptions<EngineOptions> Options);
 }

@@ -13,7 +13,7 @@ public static class BenchIngestCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console)
     {
-        var answers = new Option<int>("--answers") { Description = "Queries in the round (all get answered).", DefaultValueFactory = _ => 2000 };
+        var answers = new Option<int>("--answers") { Description = "Queries in the round (all get answered; enough that warm-up does not dominate).", DefaultValueFactory = _ => 10_000 };
         var clients = new Option<int>("--clients") { Description = "Concurrent clients.", DefaultValueFactory = _ => 32 };
         var scratch = new Option<DirectoryInfo?>("--scratch") { Description = "Folder for the scratch engine (default: the temp folder; pick the disk you deploy on)." };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the result as JSON." };

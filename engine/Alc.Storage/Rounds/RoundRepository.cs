@@ -57,6 +57,13 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
         return connection.Query<RoundRow>($"SELECT {Columns} FROM rounds WHERE project_id = @projectId ORDER BY number;", new { projectId }).AsList();
     }
 
+    /// <summary>
+    /// Raised with the project's id before a round's closing is written (also when that write then fails) and, where this
+    /// repository commits the closing itself, again after the commit, so a cache of "the project's querying round" drops
+    /// it. A caller that commits a closing in its own unit of work tells the cache after its commit.
+    /// </summary>
+    public event Action<long>? Closing;
+
     /// <summary>The project's latest round, or null.</summary>
     public RoundRow? Latest(long projectId)
     {
@@ -128,6 +135,8 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
         using var work = UnitOfWork.Begin(database);
         Close(work, round, metrics);
         work.Commit();
+        // Once more after the commit: a reader between the first notice and the commit still saw the round querying.
+        Closing?.Invoke(round.ProjectId);
     }
 
     /// <summary>querying → closed inside <paramref name="work"/> (an answer batch that answers the round's last query closes it in its own transaction).</summary>
@@ -137,6 +146,7 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(metrics);
+        Closing?.Invoke(round.ProjectId);
         Require(work.Connection.Execute("UPDATE rounds SET state = 'closed', closed_at = @at WHERE id = @Id AND state = 'querying';",
             new { round.Id, at = StorageClock.ToText(clock.GetUtcNow()) }, work.Transaction), round, RoundStatus.Querying);
         MetricsWriter.Upsert(work.Connection, work.Transaction, round.Id, metrics);
