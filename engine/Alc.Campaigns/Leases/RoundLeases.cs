@@ -131,15 +131,6 @@ public sealed class RoundLeases
         }
     }
 
-    /// <summary>Whether the query has an accepted answer (stored, or being stored).</summary>
-    public bool IsAnswered(long queryId)
-    {
-        lock (_gate)
-        {
-            return _index.TryGetValue(queryId, out int i) && _answered[i];
-        }
-    }
-
     /// <summary>
     /// Accepts answers by <paramref name="annotator"/> to <paramref name="queryIds"/> (all of this round) at
     /// <paramref name="now"/>, all or none, in one step with leasing: a query must be unanswered, and free or held by the

@@ -40,11 +40,4 @@ public sealed class QueryRepository(EngineDatabase database)
             "SELECT count(*), sum(answered) FROM queries WHERE round_id = @roundId;", new { roundId });
         return ((int)row.Total, (int)(row.Answered ?? 0));
     }
-
-    /// <summary>Unanswered queries of the round.</summary>
-    public int Remaining(long roundId)
-    {
-        using var connection = database.Open();
-        return connection.ExecuteScalar<int>("SELECT count(*) FROM queries WHERE round_id = @roundId AND answered = 0;", new { roundId });
-    }
 }
