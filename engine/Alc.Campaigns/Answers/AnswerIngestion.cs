@@ -30,7 +30,15 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // Accepted batches whose write is under way, by scoped key: a retry of one waits for it instead of racing it.
+    /// <summary>
+    /// How long a written batch stays in memory under its key. The stored-key lookup runs before the project's lock is
+    /// taken; a batch written after that lookup is still found here, unless the lock took longer than this to get, and
+    /// then the lookup is repeated under the lock.
+    /// </summary>
+    internal static readonly TimeSpan WrittenRetention = TimeSpan.FromSeconds(10);
+
+    // Accepted batches by scoped key, while their write is under way and for WrittenRetention after it: a retry of one
+    // waits for it (or reads its receipt) instead of racing it.
     private readonly ConcurrentDictionary<string, InFlight> _inFlight = new();
 
     // Per project, the writes under way (awaited before a round closes or a failed write is repaired).
@@ -54,6 +62,14 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
         // Keys are scoped to the project, so two projects' clients cannot collide.
         string key = $"project-{projectId}/{idempotencyKey}";
         string hash = Hash(projectId, request);
+
+        // The one disk read of an answer, done before the lock so batches of the project don't queue behind it.
+        long lookedUp = clock.GetTimestamp();
+        if (Replay(key, hash) is { } stored)
+        {
+            return stored;
+        }
+
         while (true)
         {
             var state = states.Get(projectId);
@@ -71,7 +87,7 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
                         ? inFlight.Receipt
                         : throw new IdempotencyKeyReusedException("This Idempotency-Key was already used with a different body; use a new key for a new batch.");
                 }
-                else if (Replay(key, hash) is { } raced)
+                else if (clock.GetElapsedTime(lookedUp) >= WrittenRetention && Replay(key, hash) is { } raced)
                 {
                     return raced;
                 }
@@ -196,7 +212,18 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
         _ = receipt.ContinueWith(t =>
         {
             writing.TryRemove(t, out _);
-            _inFlight.TryRemove(new KeyValuePair<string, InFlight>(key, new InFlight(hash, t)));
+            var entry = new KeyValuePair<string, InFlight>(key, new InFlight(hash, t));
+
+            // A failed write stored nothing, so a retry must be taken afresh; a written one is kept while a lookup made
+            // before it may still be deciding (twice the retention, so no timer slack can beat that lookup's check).
+            if (t.IsCompletedSuccessfully)
+            {
+                _ = Task.Delay(WrittenRetention * 2, clock).ContinueWith(_ => _inFlight.TryRemove(entry), TaskScheduler.Default);
+            }
+            else
+            {
+                _inFlight.TryRemove(entry);
+            }
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return receipt;
     }
