@@ -22,7 +22,7 @@ namespace Alc.Campaigns.Answers;
 /// receipt is returned only once the write is on disk: a 2xx means durable. If a write fails, D_t and the round's leases are
 /// re-derived from the database before the project takes another batch.
 /// </summary>
-public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, RoundRepository rounds, QueryRepository queries, AnswerRepository answers,
+public sealed partial class AnswerIngestion(CampaignStates states, BlobStore blobs, RoundRepository rounds, QueryRepository queries, AnswerRepository answers,
     AnswerCommitter committer, LeaseBook leases, TimeProvider clock)
 {
     /// <summary>Largest batch accepted.</summary>
@@ -111,7 +111,28 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
     /// </summary>
     /// <exception cref="CampaignNotFoundException">The project or round does not exist.</exception>
     /// <exception cref="CampaignConflictException">The round is not querying.</exception>
-    public async Task CloseRoundAsync(long projectId, int number, CancellationToken cancellationToken)
+    public Task CloseRoundAsync(long projectId, int number, CancellationToken cancellationToken) =>
+        DrainedAsync<object>(projectId, state =>
+        {
+            var round = rounds.Get(projectId, number) ?? throw new CampaignNotFoundException($"Round {number} of project {projectId}");
+            if (round.State != RoundStatus.Querying)
+            {
+                throw new CampaignConflictException($"Round {number} is {StoredText.Of(round.State)}; only a querying round can be closed" +
+                    (round.State == RoundStatus.Closed ? "." : "; to stop a round that is still training or scoring, cancel its job (POST /jobs/{id}/cancel)."));
+            }
+
+            rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), RoundMetricsCalculator.StoredAnswers(answers, round.Id)));
+            leases.Forget(round);
+            return Task.FromResult<object?>(round);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> under the project's lock once every accepted write of the project is on disk, so it
+    /// reads the database as complete; again on a fresh state when the state was dropped or a failed write repaired
+    /// meanwhile, or when <paramref name="work"/> returns null.
+    /// </summary>
+    private async Task<T> DrainedAsync<T>(long projectId, Func<CampaignState, Task<T?>> work, CancellationToken cancellationToken)
+        where T : class
     {
         while (true)
         {
@@ -124,21 +145,10 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
                 }
 
                 await DrainAsync(projectId);
-                if (state.Poisoned)
+                if (!state.Poisoned && await work(state) is { } done)
                 {
-                    continue;
+                    return done;
                 }
-
-                var round = rounds.Get(projectId, number) ?? throw new CampaignNotFoundException($"Round {number} of project {projectId}");
-                if (round.State != RoundStatus.Querying)
-                {
-                    throw new CampaignConflictException($"Round {number} is {StoredText.Of(round.State)}; only a querying round can be closed" +
-                        (round.State == RoundStatus.Closed ? "." : "; to stop a round that is still training or scoring, cancel its job (POST /jobs/{id}/cancel)."));
-                }
-
-                rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), RoundMetricsCalculator.StoredAnswers(answers, round.Id)));
-                leases.Forget(round);
-                return;
             }
         }
     }
@@ -169,7 +179,8 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
     }
 
     // Runs under the project's lock. Null when a failed write was found while draining (the caller starts over).
-    private async Task<Task<AnswerReceipt>?> AcceptAsync(CampaignState state, string key, string hash, SubmitAnswers request)
+    private async Task<Task<AnswerReceipt>?> AcceptAsync(CampaignState state, string key, string hash, SubmitAnswers request,
+        (string Source, string Revision)? sourced = null)
     {
         // The querying round comes from memory; only when there is none is the latest round read, to say what it is.
         var round = leases.QueryingRound(state.Project.Id) ?? rounds.Latest(state.Project.Id);
@@ -198,6 +209,7 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
         try
         {
             (batch, response) = Apply(state, roundLeases, round, key, hash, request, rows, closes);
+            batch = batch with { Source = sourced?.Source, Revision = sourced?.Revision };
         }
         catch
         {
@@ -329,16 +341,7 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
         for (int i = 0; i < request.Answers.Count; i++)
         {
             var a = request.Answers[i];
-            string? problem = a.Verdict switch
-            {
-                _ when !seen.Add(a.QueryId) => $"query {a.QueryId} is answered twice in this batch",
-                _ when !Enum.IsDefined(a.Verdict) => "verdict must be confirm, correct or unsure",
-                QueryVerdict.Correct when a.Label is null => "a correct verdict needs the right class id in label",
-                QueryVerdict.Correct when a.Label < 0 || a.Label >= state.ClassCount => $"class id {a.Label} is out of range (this dataset has ids 0..{state.ClassCount - 1})",
-                not QueryVerdict.Correct when a.Label is not null => $"label is only given with verdict correct (got {StoredText.Of(a.Verdict)})",
-                _ when a.ElapsedMs is < 0 or > AnswerCommand.MaxElapsedMs => $"elapsedMs must be 0..{AnswerCommand.MaxElapsedMs} (a day)",
-                _ => null,
-            };
+            string? problem = !seen.Add(a.QueryId) ? $"query {a.QueryId} is answered twice in this batch" : Problem(a, state.ClassCount);
             if (problem is not null)
             {
                 format[$"answers[{i}]"] = [problem];
@@ -394,6 +397,17 @@ public sealed class AnswerIngestion(CampaignStates states, BlobStore blobs, Roun
 
         return request.Answers.Select(a => roundLeases.Find(a.QueryId)!).ToList();
     }
+
+    // What is wrong with one answer on its own (verdict, class id, elapsed time), or null.
+    private static string? Problem(AnswerCommand a, int classCount) => a.Verdict switch
+    {
+        _ when !Enum.IsDefined(a.Verdict) => "verdict must be confirm, correct or unsure",
+        QueryVerdict.Correct when a.Label is null => "a correct verdict needs the right class id in label",
+        QueryVerdict.Correct when a.Label < 0 || a.Label >= classCount => $"class id {a.Label} is out of range (this dataset has ids 0..{classCount - 1})",
+        not QueryVerdict.Correct when a.Label is not null => $"label is only given with verdict correct (got {StoredText.Of(a.Verdict)})",
+        _ when a.ElapsedMs is < 0 or > AnswerCommand.MaxElapsedMs => $"elapsedMs must be 0..{AnswerCommand.MaxElapsedMs} (a day)",
+        _ => null,
+    };
 
     private AnswerReceipt? Replay(string key, string hash)
     {

@@ -41,7 +41,48 @@ public sealed class CampaignStates(BlobStore blobs, ProjectRepository projects, 
         }
     }
 
-    private CampaignState Load(long projectId)
+    /// <summary>
+    /// Builds the project's state as the database will hold it once <paramref name="edit"/> is written: D0, then the
+    /// log replayed in order with each stored answer passed through <paramref name="edit"/> (which returns it, a
+    /// replacement that keeps its place, or null to leave it out). Nothing is cached; <see cref="Replace"/> installs
+    /// the result once the edit is written.
+    /// </summary>
+    /// <returns>The state, and the pixels answer <paramref name="tracked"/> changes at its place in the log (0 when left out).</returns>
+    /// <exception cref="CampaignNotFoundException">The project does not exist.</exception>
+    public (CampaignState State, int ChangedPixels) Derive(long projectId, Func<AnswerRow, AnswerRow?> edit, long tracked)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        int changed = 0;
+        var state = Load(projectId, (answer, pixels) =>
+        {
+            if (answer.Id == tracked)
+            {
+                changed = pixels;
+            }
+        }, edit);
+        return (state, changed);
+    }
+
+    /// <summary>Installs a state made by <see cref="Derive"/> after its edit was written; whoever holds the previous state takes this one.</summary>
+    public void Replace(long projectId, CampaignState state)
+    {
+        var fresh = new Lazy<CampaignState>(() => state);
+        _ = fresh.Value;
+        Lazy<CampaignState>? previous = null;
+        _states.AddOrUpdate(projectId, fresh, (_, existing) =>
+        {
+            previous = existing;
+            return fresh;
+        });
+        if (previous is { IsValueCreated: true } && !ReferenceEquals(previous.Value, state))
+        {
+            previous.Value.Retired = true;
+        }
+    }
+
+    private CampaignState Load(long projectId) => Load(projectId, null, null);
+
+    private CampaignState Load(long projectId, Action<AnswerRow, int>? replayed, Func<AnswerRow, AnswerRow?>? edit)
     {
         var project = projects.Get(projectId) ?? throw new CampaignNotFoundException($"Project {projectId}");
         var classes = datasets.Classes(project.DatasetId);
@@ -59,10 +100,16 @@ public sealed class CampaignStates(BlobStore blobs, ProjectRepository projects, 
                 state.Apply(AutoCorrectionBlobs.DecodeChanges(blobs.Get(auto.ChangesBlob)));
             }
 
-            foreach (var answer in log[round.Id])
+            foreach (var logged in log[round.Id])
             {
-                state.Apply(answer.ImageId, answer.Pixel, answer.SuperpixelId, answer.ShownLabel, answer.Verdict, answer.Label,
+                if ((edit is null ? logged : edit(logged)) is not { } answer)
+                {
+                    continue;
+                }
+
+                int pixels = state.Apply(answer.ImageId, answer.Pixel, answer.SuperpixelId, answer.ShownLabel, answer.Verdict, answer.Label,
                     answer.RegionBlob is null ? null : AutoCorrectionBlobs.DecodeRegion(blobs.Get(answer.RegionBlob)));
+                replayed?.Invoke(answer, pixels);
             }
         }
 

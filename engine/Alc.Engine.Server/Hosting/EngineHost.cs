@@ -7,6 +7,7 @@ using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Auth;
 using Alc.Engine.Server.Datasets;
+using Alc.Engine.Server.Integrations.LabelStudio;
 using Alc.Engine.Server.Jobs;
 using Alc.Engine.Server.Problems;
 using Alc.Engine.Server.Ui;
@@ -187,6 +188,7 @@ public static class EngineHost
             endpoints.MapJobsApi();
             endpoints.MapMetricsApi();
             endpoints.MapAnnotationApi();
+            endpoints.MapLabelStudioApi();
             endpoints.MapUi();
         });
     }

@@ -83,9 +83,13 @@ public sealed class EngineOptions
     /// <summary>Whether API keys are required.</summary>
     public bool KeysRequired => AdminKeyList.Count > 0 || Split(AnnotatorKeys).Count > 0;
 
+    /// <summary>The Label Studio integration's settings (<c>ALC_LABELSTUDIO__…</c>).</summary>
+    public LabelStudioOptions LabelStudio { get; set; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
+        LabelStudio.Validate();
         if (string.IsNullOrWhiteSpace(DataDirectory))
         {
             throw new ArgumentException("DataDirectory must be set.");

@@ -34,6 +34,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException b => (b.StatusCode, "Malformed request", b.Message, null),
             JsonException j => (400, "Malformed request", $"The body is not valid JSON: {j.Message}", JsonFields.Errors(j)),
             StorageConflictException c => (409, "Conflict", c.Message, null),
+            Alc.Integrations.LabelStudio.LabelStudioFormatException l => (400, "Invalid Label Studio payload", l.Message, null),
             MapFormatException m => (422, "Unreadable map", m.Message, null),
             DatasetFormatException d => (422, "Invalid dataset", d.Message, null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", "The client went away.", null),

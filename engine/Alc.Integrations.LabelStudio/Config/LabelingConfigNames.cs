@@ -15,6 +15,12 @@ public static class LabelingConfigNames
     /// <summary>The KeyPointLabels tag that marks the queried pixel with its current label.</summary>
     public const string QueryPoint = "query_point";
 
+    /// <summary>The BrushLabels tag that shows what the answer covers (the queried superpixel, or a region check's region).</summary>
+    public const string QueryRegion = "query_region";
+
+    /// <summary>The one label of <see cref="QueryRegion"/>.</summary>
+    public const string QueryRegionLabel = "answer covers";
+
     /// <summary>The Choices tag with the annotator's verdict on the current label.</summary>
     public const string Verdict = "verdict";
 

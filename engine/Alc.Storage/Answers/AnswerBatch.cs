@@ -23,6 +23,12 @@ public sealed record AnswerBatch
     /// <summary>The answers.</summary>
     public required IReadOnlyList<NewAnswer> Answers { get; init; }
 
+    /// <summary>The labeling tool's annotation the answers came from (see <see cref="AnswerRow.Source"/>); null for an API batch.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The revision of <see cref="Source"/> (see <see cref="AnswerRow.Revision"/>).</summary>
+    public string? Revision { get; init; }
+
     /// <summary>The round to close in the same transaction, with its final metrics; null to leave it open.</summary>
     public (RoundRow Round, RoundMetricsRow Metrics)? Close { get; init; }
 }

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Alc.Storage.Answers;
 
 /// <summary>The answer log and the idempotency records. A committed batch is durable (WAL, synchronous FULL).</summary>
-public sealed class AnswerRepository(EngineDatabase database, RoundRepository rounds, TimeProvider clock)
+public sealed partial class AnswerRepository(EngineDatabase database, RoundRepository rounds, TimeProvider clock)
 {
     /// <summary>The stored request hash and response of an Idempotency-Key, or null.</summary>
     public (string RequestHash, string ResponseJson)? FindIdempotent(string key)
@@ -73,10 +73,14 @@ public sealed class AnswerRepository(EngineDatabase database, RoundRepository ro
 
                 long id = connection.ExecuteScalar<long>(
                     """
-                    INSERT INTO answers (query_id, idempotency_key, annotator, verdict, label, elapsed_ms, created_at)
-                    VALUES (@QueryId, @key, @annotator, @Verdict, @Label, @ElapsedMs, @at) RETURNING id;
+                    INSERT INTO answers (query_id, idempotency_key, annotator, verdict, label, elapsed_ms, created_at, source, revision)
+                    VALUES (@QueryId, @key, @annotator, @Verdict, @Label, @ElapsedMs, @at, @source, @revision) RETURNING id;
                     """,
-                    new { answer.QueryId, key = batch.IdempotencyKey, annotator = batch.Annotator, Verdict = StoredText.Of(answer.Verdict), answer.Label, answer.ElapsedMs, at },
+                    new
+                    {
+                        answer.QueryId, key = batch.IdempotencyKey, annotator = batch.Annotator, Verdict = StoredText.Of(answer.Verdict), answer.Label, answer.ElapsedMs, at,
+                        source = batch.Source, revision = batch.Revision,
+                    },
                     transaction);
                 connection.Execute("INSERT INTO applied_corrections (answer_id, changed_pixels) VALUES (@id, @ChangedPixels);",
                     new { id, answer.ChangedPixels }, transaction);
@@ -121,7 +125,7 @@ public sealed class AnswerRepository(EngineDatabase database, RoundRepository ro
 
     private const string Select = """
         SELECT a.id, a.query_id, q.round_id, q.image_id, q.pixel, q.superpixel_id, q.shown_label, q.region_blob, a.annotator, a.verdict, a.label,
-               a.elapsed_ms, a.idempotency_key
+               a.elapsed_ms, a.idempotency_key, a.source, a.revision
         FROM answers a JOIN queries q ON q.id = a.query_id
         """;
 

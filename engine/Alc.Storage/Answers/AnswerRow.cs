@@ -43,4 +43,10 @@ public sealed record AnswerRow
 
     /// <summary>The Idempotency-Key of the submission.</summary>
     public string IdempotencyKey { get; init; } = "";
+
+    /// <summary>Where the answer came from (a labeling tool's annotation, e.g. <c>label-studio/annotation-17</c>), or null for an API batch.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Which revision of <see cref="Source"/> it is (ordinal order: a later revision sorts after), or null.</summary>
+    public string? Revision { get; init; }
 }
