@@ -6,15 +6,20 @@ namespace Alc.Integrations.LabelStudio.Config;
 
 /// <summary>
 /// The Label Studio labeling config of a correction project, generated from the dataset's classes: the image,
-/// a keypoint at the queried pixel labelled with its current class, a single-choice <c>verdict</c>
+/// a keypoint at the queried pixel labelled with its current class, a brush mask of the queried region under the
+/// single label <see cref="LabelingConfigNames.QueryRegionLabel"/>, a single-choice <c>verdict</c>
 /// (confirm / wrong / unsure, required) and a <c>true_label</c> choice of class, shown only when the verdict is wrong.
 /// </summary>
 public static class LabelingConfig
 {
+    /// <summary>The query region's label colour: translucent yellow (#rrggbbaa), so the image shows through the mask.</summary>
+    public const string QueryRegionColor = "#ffd70066";
+
     /// <summary>
     /// Writes the config XML for <paramref name="classes"/> (in id order, whatever order they come in): two-space
     /// indented, LF line ends, no XML declaration. Class names are XML-escaped by the writer and used as label and
-    /// choice values, each keypoint label coloured with its class colour.
+    /// choice values, each keypoint label coloured with its class colour; the query region's one label is coloured
+    /// <see cref="QueryRegionColor"/>.
     /// </summary>
     /// <exception cref="ArgumentException">There are no classes, a name is empty or blank, or two classes share a name or an id
     /// (Label Studio identifies a label by its value, so names must be unique).</exception>
@@ -51,6 +56,16 @@ public static class LabelingConfig
                 writer.WriteEndElement();
             }
 
+            writer.WriteEndElement();
+
+            // A prediction draws the queried region (superpixel) as a brush mask under this single label.
+            writer.WriteStartElement("BrushLabels");
+            writer.WriteAttributeString("name", LabelingConfigNames.QueryRegion);
+            writer.WriteAttributeString("toName", LabelingConfigNames.Image);
+            writer.WriteStartElement("Label");
+            writer.WriteAttributeString("value", LabelingConfigNames.QueryRegionLabel);
+            writer.WriteAttributeString("background", QueryRegionColor);
+            writer.WriteEndElement();
             writer.WriteEndElement();
 
             WriteChoices(writer, LabelingConfigNames.Verdict, visibleWhenWrong: false,

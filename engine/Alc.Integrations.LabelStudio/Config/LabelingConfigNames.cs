@@ -15,11 +15,11 @@ public static class LabelingConfigNames
     /// <summary>The KeyPointLabels tag that marks the queried pixel with its current label.</summary>
     public const string QueryPoint = "query_point";
 
-    /// <summary>The BrushLabels tag that shows what the answer covers (the queried superpixel, or a region check's region).</summary>
+    /// <summary>The BrushLabels tag whose mask shows the queried region (the superpixel the query stands for).</summary>
     public const string QueryRegion = "query_region";
 
-    /// <summary>The one label of <see cref="QueryRegion"/>.</summary>
-    public const string QueryRegionLabel = "answer covers";
+    /// <summary>The one label of <see cref="QueryRegion"/>, the <c>brushlabels</c> value of the region's mask.</summary>
+    public const string QueryRegionLabel = "query region";
 
     /// <summary>The Choices tag with the annotator's verdict on the current label.</summary>
     public const string Verdict = "verdict";

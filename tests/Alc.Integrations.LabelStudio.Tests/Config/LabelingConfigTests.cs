@@ -20,6 +20,9 @@ public sealed class LabelingConfigTests
                 <Label value="person" background="#dc143c" />
                 <Label value="car" background="#0000ff" />
               </KeyPointLabels>
+              <BrushLabels name="query_region" toName="image">
+                <Label value="query region" background="#ffd70066" />
+              </BrushLabels>
               <Choices name="verdict" toName="image" choice="single" required="true">
                 <Choice value="confirm" />
                 <Choice value="wrong" />
@@ -48,7 +51,7 @@ public sealed class LabelingConfigTests
         Assert.Contains("value=\"&quot;quoted&quot; &amp; 'single'\"", xml, StringComparison.Ordinal);
         Assert.Contains("value=\"tab&#x9;and&#xA;newline\"", xml, StringComparison.Ordinal);
         var parsed = XDocument.Parse(xml);
-        Assert.Equal(names, parsed.Descendants("Label").Select(l => (string?)l.Attribute("value")));
+        Assert.Equal(names, parsed.Root!.Element("KeyPointLabels")!.Elements("Label").Select(l => (string?)l.Attribute("value")));
         Assert.Equal(names, parsed.Descendants("Choices").Last().Elements("Choice").Select(c => (string?)c.Attribute("value")));
     }
 
@@ -58,6 +61,10 @@ public sealed class LabelingConfigTests
         var view = XDocument.Parse(LabelingConfig.Generate([new ClassInfo(0, "x", "#112233")])).Root!;
         Assert.Equal(LabelingConfigNames.Image, (string?)view.Element("Image")!.Attribute("name"));
         Assert.Equal(LabelingConfigNames.QueryPoint, (string?)view.Element("KeyPointLabels")!.Attribute("name"));
+        XElement brush = view.Element("BrushLabels")!;
+        Assert.Equal(LabelingConfigNames.QueryRegion, (string?)brush.Attribute("name"));
+        Assert.Equal(LabelingConfigNames.Image, (string?)brush.Attribute("toName"));
+        Assert.Equal([LabelingConfigNames.QueryRegionLabel], brush.Elements("Label").Select(l => (string?)l.Attribute("value")));
         Assert.Equal(
             [LabelingConfigNames.Verdict, LabelingConfigNames.TrueLabel],
             view.Elements("Choices").Select(c => (string?)c.Attribute("name")));
