@@ -24,6 +24,9 @@ public sealed class EditorFixture : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(Chromium.Options);
     }
 
+    /// <summary>Serves <paramref name="png"/> from the editor's origin (so the canvas may read it); returns its path.</summary>
+    public string AddImage(string name, byte[] png) => (_host ?? throw new InvalidOperationException("The fixture has not been initialised.")).AddImage(name, png);
+
     /// <summary>A fresh editor page in a context of its own; disposing the editor closes the context.</summary>
     public async Task<LabelStudioEditor> OpenAsync()
     {

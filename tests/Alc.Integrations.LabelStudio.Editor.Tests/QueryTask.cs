@@ -67,7 +67,7 @@ public sealed record QueryTask(string Name, int Width, int Height, byte[] Png, i
         Item(RegionId, LabelingConfigNames.QueryRegion, "brushlabels", new JsonObject
         {
             ["format"] = "rle",
-            ["rle"] = new JsonArray([.. BrushRle.Encode(RegionMask, Width, Height).Select(b => (JsonNode)(int)b)]),
+            ["rle"] = new JsonArray([.. BrushRle.Encode(RegionMask, Width, Height, BrushColor.TranslucentGold).Select(b => (JsonNode)(int)b)]),
             ["brushlabels"] = new JsonArray(LabelingConfigNames.QueryRegionLabel),
         }),
     ];

@@ -71,7 +71,7 @@ public sealed record QueryPrediction(int Width, int Height, int Pixel, string Sh
             ["value"] = new JsonObject
             {
                 ["format"] = "rle",
-                ["rle"] = new JsonArray([.. BrushRle.Encode(Covers, Width, Height).Select(b => (JsonNode)JsonValue.Create((int)b))]),
+                ["rle"] = new JsonArray([.. BrushRle.Encode(Covers, Width, Height, BrushColor.TranslucentGold).Select(b => (JsonNode)JsonValue.Create((int)b))]),
                 ["brushlabels"] = new JsonArray(LabelingConfigNames.QueryRegionLabel),
             },
         };

@@ -17,7 +17,7 @@ public sealed class LabelStudioWebhookTests
     public async Task A_created_annotation_is_stored_as_its_querys_answer_with_the_users_name_and_lead_time()
     {
         await using var p = await QueryingProject.Start();
-        var result = await p.Client.Deliver(p.Project.Id, Webhooks.Annotation(queryId: 2, p.Project.Id, annotationId: 41, user: 7, lead: 4.76));
+        var result = await p.Client.Deliver(p.Project.Id, WebhookBodies.Annotation(queryId: 2, p.Project.Id, annotationId: 41, user: 7, lead: 4.76));
 
         Assert.Equal("stored", result.GetProperty("status").GetString());
         Assert.Equal(p.Round.Queries - 1, result.GetProperty("remaining").GetInt32());
@@ -38,11 +38,11 @@ public sealed class LabelStudioWebhookTests
         var wrongClass = p.Dataset.Classes.First(c => c.Id != query.ShownLabel);
         var before = await LabelsPng(p, query.ImageId);
 
-        await p.Client.Deliver(p.Project.Id, Webhooks.Annotation(1, p.Project.Id, trueLabel: wrongClass.Name));
+        await p.Client.Deliver(p.Project.Id, WebhookBodies.Annotation(1, p.Project.Id, trueLabel: wrongClass.Name));
         var corrected = await LabelsPng(p, query.ImageId);
         Assert.NotEqual(before, corrected);
 
-        var revised = await p.Client.Deliver(p.Project.Id, Webhooks.Annotation(1, p.Project.Id, updated: true, verdict: "confirm"));
+        var revised = await p.Client.Deliver(p.Project.Id, WebhookBodies.Annotation(1, p.Project.Id, updated: true, verdict: "confirm"));
         Assert.Equal("revised", revised.GetProperty("status").GetString());
         var stored = Answers(p).ForQuery(1)!;
         Assert.Equal(QueryVerdict.Confirm, stored.Verdict);
@@ -71,10 +71,10 @@ public sealed class LabelStudioWebhookTests
         var query = await p.Client.Get<QueryDto>("/queries/3");
         var before = await LabelsPng(p, query.ImageId);
         var other = p.Dataset.Classes.First(c => c.Id != query.ShownLabel);
-        await p.Client.Deliver(p.Project.Id, Webhooks.Annotation(3, p.Project.Id, annotationId: 90, trueLabel: other.Name));
+        await p.Client.Deliver(p.Project.Id, WebhookBodies.Annotation(3, p.Project.Id, annotationId: 90, trueLabel: other.Name));
         Assert.NotEqual(before, await LabelsPng(p, query.ImageId));
 
-        var withdrawn = await p.Client.Deliver(p.Project.Id, Webhooks.Deleted(90, 12345));
+        var withdrawn = await p.Client.Deliver(p.Project.Id, WebhookBodies.Deleted(90, 12345));
         Assert.Equal(1, withdrawn.GetProperty("withdrawn").GetInt32());
         Assert.Equal(p.Round.Queries, withdrawn.GetProperty("remaining").GetInt32());
         Assert.Null(Answers(p).ForQuery(3));
@@ -92,18 +92,18 @@ public sealed class LabelStudioWebhookTests
     public async Task A_replayed_or_stale_delivery_is_409_and_changes_nothing()
     {
         await using var p = await QueryingProject.Start();
-        var created = Webhooks.Annotation(4, p.Project.Id, annotationId: 5);
+        var created = WebhookBodies.Annotation(4, p.Project.Id, annotationId: 5);
         await p.Client.Deliver(p.Project.Id, created);
-        var newer = Webhooks.Annotation(4, p.Project.Id, annotationId: 5, trueLabel: p.Dataset.Classes[0].Name, updated: true);
+        var newer = WebhookBodies.Annotation(4, p.Project.Id, annotationId: 5, trueLabel: p.Dataset.Classes[0].Name, updated: true);
         await p.Client.Deliver(p.Project.Id, newer);
         string before = await p.Snapshot();
 
         var replay = await (await p.Client.Post(p.Project.Id, newer)).Problem(409);
         Assert.Contains("already applied", replay.GetProperty("detail").GetString());
-        var stale = await (await p.Client.Post(p.Project.Id, Webhooks.Annotation(4, p.Project.Id, annotationId: 5, at: "2021-08-17T13:53:00Z"))).Problem(409);
+        var stale = await (await p.Client.Post(p.Project.Id, WebhookBodies.Annotation(4, p.Project.Id, annotationId: 5, at: "2021-08-17T13:53:00Z"))).Problem(409);
         Assert.Contains("older than the stored revision", stale.GetProperty("detail").GetString());
         // Another annotation cannot overwrite an answer it did not give.
-        var foreign = await (await p.Client.Post(p.Project.Id, Webhooks.Annotation(4, p.Project.Id, annotationId: 6, at: "2022-01-01T00:00:00Z"))).Problem(409);
+        var foreign = await (await p.Client.Post(p.Project.Id, WebhookBodies.Annotation(4, p.Project.Id, annotationId: 6, at: "2022-01-01T00:00:00Z"))).Problem(409);
         Assert.Contains("can revise only its own answer", foreign.GetProperty("detail").GetString());
         Assert.Equal(before, await p.Snapshot());
     }
@@ -115,45 +115,45 @@ public sealed class LabelStudioWebhookTests
         string before = await p.Snapshot();
         long id = p.Project.Id;
 
-        var unknownTask = await (await p.Client.Post(id, Webhooks.Annotation(999, id))).Problem(404);
+        var unknownTask = await (await p.Client.Post(id, WebhookBodies.Annotation(999, id))).Problem(404);
         Assert.Contains("999", unknownTask.GetProperty("errors").GetProperty("answers[0]")[0].GetString());
 
-        var unknownLabel = await (await p.Client.Post(id, Webhooks.Annotation(1, id, trueLabel: "unicorn"))).Problem(400);
+        var unknownLabel = await (await p.Client.Post(id, WebhookBodies.Annotation(1, id, trueLabel: "unicorn"))).Problem(400);
         Assert.Contains("\"unicorn\" is not a class", unknownLabel.GetProperty("detail").GetString());
 
-        var noQuery = Webhooks.Annotation(1, id);
+        var noQuery = WebhookBodies.Annotation(1, id);
         noQuery["task"]!["data"]!.AsObject().Remove("query_id");
         Assert.Contains("task.data.query_id is missing", (await (await p.Client.Post(id, noQuery)).Problem(400)).GetProperty("detail").GetString());
 
-        var foreignProject = await (await p.Client.Post(id, Webhooks.Annotation(1, project: 99))).Problem(422);
+        var foreignProject = await (await p.Client.Post(id, WebhookBodies.Annotation(1, project: 99))).Problem(422);
         Assert.Contains("engine project 99", foreignProject.GetProperty("detail").GetString());
 
-        var noVerdict = Webhooks.Annotation(1, id);
+        var noVerdict = WebhookBodies.Annotation(1, id);
         noVerdict["annotation"]!["result"] = new System.Text.Json.Nodes.JsonArray();
         Assert.Contains("no verdict choice", (await (await p.Client.Post(id, noVerdict)).Problem(400)).GetProperty("detail").GetString());
 
-        var wrongWithoutLabel = await (await p.Client.Post(id, Webhooks.Annotation(1, id, verdict: "wrong"))).Problem(400);
+        var wrongWithoutLabel = await (await p.Client.Post(id, WebhookBodies.Annotation(1, id, verdict: "wrong"))).Problem(400);
         Assert.Contains("no true_label", wrongWithoutLabel.GetProperty("detail").GetString());
 
-        var badLead = Webhooks.Annotation(1, id);
+        var badLead = WebhookBodies.Annotation(1, id);
         badLead["annotation"]!["lead_time"] = -3;
         await (await p.Client.Post(id, badLead)).Problem(400);
 
-        var noTime = Webhooks.Annotation(1, id);
+        var noTime = WebhookBodies.Annotation(1, id);
         noTime["annotation"]!.AsObject().Remove("updated_at");
         noTime["annotation"]!.AsObject().Remove("created_at");
         Assert.Contains("updated_at is required", (await (await p.Client.Post(id, noTime)).Problem(400)).GetProperty("detail").GetString());
 
         using var notJson = new StringContent("{\"action\": ", System.Text.Encoding.UTF8, "application/json");
-        await (await p.Client.PostAsync($"{Webhooks.Prefix(id)}/webhook", notJson)).Problem(400);
+        await (await p.Client.PostAsync($"{WebhookBodies.Prefix(id)}/webhook", notJson)).Problem(400);
         await (await p.Client.Post(id, new System.Text.Json.Nodes.JsonObject { ["annotation"] = 1 })).Problem(400);
-        await (await p.Client.Post(999, Webhooks.Annotation(1, 999))).Problem(404);
+        await (await p.Client.Post(999, WebhookBodies.Annotation(1, 999))).Problem(404);
 
         // A skipped task and an action the engine does not act on are acknowledged and ignored.
-        var skipped = Webhooks.Annotation(1, id);
+        var skipped = WebhookBodies.Annotation(1, id);
         skipped["annotation"]!["was_cancelled"] = true;
         Assert.Equal("ignored", JsonDocument.Parse(await (await p.Client.Post(id, skipped)).Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
-        var tasksCreated = await p.Client.Post(id, Webhooks.Fixture("tasks-created.json"));
+        var tasksCreated = await p.Client.Post(id, WebhookBodies.Fixture("tasks-created.json"));
         Assert.Equal(200, (int)tasksCreated.StatusCode);
 
         Assert.Equal(before, await p.Snapshot());
@@ -163,8 +163,8 @@ public sealed class LabelStudioWebhookTests
     public async Task Start_training_closes_the_querying_round_and_starts_the_next()
     {
         await using var p = await QueryingProject.Start();
-        await p.Client.Deliver(p.Project.Id, Webhooks.Annotation(1, p.Project.Id));
-        var started = await p.Client.Deliver(p.Project.Id, Webhooks.Fixture("start-training.json"));
+        await p.Client.Deliver(p.Project.Id, WebhookBodies.Annotation(1, p.Project.Id));
+        var started = await p.Client.Deliver(p.Project.Id, WebhookBodies.Fixture("start-training.json"));
 
         Assert.Equal(2, started.GetProperty("round").GetInt32());
         var first = await p.Client.Get<RoundDto>($"/projects/{p.Project.Id}/rounds/1");
@@ -174,7 +174,7 @@ public sealed class LabelStudioWebhookTests
         Assert.Equal(JobState.Succeeded, job.State);
 
         // While round 2 is not closed, another START_TRAINING has nothing to close and cannot start a third.
-        var metrics = JsonDocument.Parse(await p.Client.GetStringAsync($"{Webhooks.Prefix(p.Project.Id)}/metrics")).RootElement;
+        var metrics = JsonDocument.Parse(await p.Client.GetStringAsync($"{WebhookBodies.Prefix(p.Project.Id)}/metrics")).RootElement;
         Assert.Equal("alc-p1-r2", metrics.GetProperty("model_version").GetString());
     }
 

@@ -9,7 +9,7 @@ namespace Alc.Engine.Server.Tests.LabelStudio;
 /// Label Studio webhook bodies for the tests: the committed fixtures (transcribed from Label Studio's webhook reference)
 /// with the test's query, project, annotation, time and class put in, and the calls that post them.
 /// </summary>
-internal static class Webhooks
+internal static class WebhookBodies
 {
     /// <summary>The prefix of a project's Label Studio endpoints.</summary>
     public static string Prefix(long projectId) => $"/integrations/label-studio/projects/{projectId}";
