@@ -152,6 +152,46 @@ public partial interface IAlcApi
     [Post("/datasets/import")]
     Task<IApiResponse<DatasetDto>> ImportDatasetAsync([Body] ImportDatasetRequest body, CancellationToken cancellationToken = default);
 
+    /// <summary>The labeling config for the project&apos;s Label Studio project, generated from the dataset&apos;s classes.</summary>
+    /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/config.xml</c> (operation <c>LabelStudioConfig</c>).</remarks>
+    [Get("/integrations/label-studio/projects/{projectId}/config.xml")]
+    Task<HttpResponseMessage> LabelStudioConfigAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Label Studio&apos;s ML-backend health check: {&quot;status&quot;:&quot;UP&quot;} while the project exists.</summary>
+    /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/health</c> (operation <c>LabelStudioHealth</c>).</remarks>
+    [Get("/integrations/label-studio/projects/{projectId}/health")]
+    Task<IApiResponse<object>> LabelStudioHealthAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>A training image of the project as a task shows it; when the integration is secured the URL&apos;s token (in the task data) opens it.</summary>
+    /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/images/{imageId}</c> (operation <c>LabelStudioImage</c>).</remarks>
+    [Get("/integrations/label-studio/projects/{projectId}/images/{imageId}")]
+    Task<HttpResponseMessage> LabelStudioImageAsync(long projectId, long imageId, string? token = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The ML backend&apos;s metrics: model version, current round and its answered and remaining queries.</summary>
+    /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/metrics</c> (operation <c>LabelStudioMetrics</c>).</remarks>
+    [Get("/integrations/label-studio/projects/{projectId}/metrics")]
+    Task<IApiResponse<object>> LabelStudioMetricsAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Label Studio asks for predictions: one result per task, in order; a task that carries one of the project&apos;s queries gets the queried pixel as a keypoint with its shown label and what the answer covers as a brush mask, any other task an empty result.</summary>
+    /// <remarks><c>POST /integrations/label-studio/projects/{projectId}/predict</c> (operation <c>LabelStudioPredict</c>).</remarks>
+    [Post("/integrations/label-studio/projects/{projectId}/predict")]
+    Task<IApiResponse<object>> LabelStudioPredictAsync(long projectId, [Body] object body, CancellationToken cancellationToken = default);
+
+    /// <summary>Label Studio connects the ML backend: checks that the project&apos;s labeling config is the engine&apos;s and answers the current model version.</summary>
+    /// <remarks><c>POST /integrations/label-studio/projects/{projectId}/setup</c> (operation <c>LabelStudioSetup</c>).</remarks>
+    [Post("/integrations/label-studio/projects/{projectId}/setup")]
+    Task<IApiResponse<object>> LabelStudioSetupAsync(long projectId, [Body] object body, CancellationToken cancellationToken = default);
+
+    /// <summary>The querying round&apos;s unanswered queries as Label Studio tasks with their predictions, ready to import (an empty list between rounds).</summary>
+    /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/tasks.json</c> (operation <c>LabelStudioTasks</c>).</remarks>
+    [Get("/integrations/label-studio/projects/{projectId}/tasks.json")]
+    Task<IApiResponse<object>> LabelStudioTasksAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Label Studio&apos;s webhook: ANNOTATION_CREATED/UPDATED store or revise the annotation&apos;s answer, ANNOTATIONS_DELETED withdraws it while its round is querying, START_TRAINING closes the querying round and starts the next (201); other actions are ignored (200).</summary>
+    /// <remarks><c>POST /integrations/label-studio/projects/{projectId}/webhook</c> (operation <c>LabelStudioWebhook</c>).</remarks>
+    [Post("/integrations/label-studio/projects/{projectId}/webhook")]
+    Task<IApiResponse<object>> LabelStudioWebhookAsync(long projectId, [Body] object body, CancellationToken cancellationToken = default);
+
     /// <summary>Leases up to count unanswered queries of the querying round to annotator (renewing the ones it holds first); an empty batch when none are free. A key bound to an annotator may lease only as that annotator (403).</summary>
     /// <remarks><c>POST /projects/{projectId}/leases</c> (operation <c>LeaseQueries</c>).</remarks>
     [Post("/projects/{projectId}/leases")]
