@@ -157,6 +157,11 @@ public partial interface IAlcApi
     [Get("/integrations/label-studio/projects/{projectId}/config.xml")]
     Task<HttpResponseMessage> LabelStudioConfigAsync(long projectId, CancellationToken cancellationToken = default);
 
+    /// <summary>The project&apos;s current labels D_t as Label Studio tasks, one per training image: a brush mask per class present (class 0 unpainted), for a project with segmentation.xml as its config; `alc-engine dataset import-label-studio` reads such an export back.</summary>
+    /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/export.json</c> (operation <c>LabelStudioExport</c>).</remarks>
+    [Get("/integrations/label-studio/projects/{projectId}/export.json")]
+    Task<IApiResponse<object>> LabelStudioExportAsync(long projectId, CancellationToken cancellationToken = default);
+
     /// <summary>Label Studio&apos;s ML-backend health check: {&quot;status&quot;:&quot;UP&quot;} while the project exists.</summary>
     /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/health</c> (operation <c>LabelStudioHealth</c>).</remarks>
     [Get("/integrations/label-studio/projects/{projectId}/health")]
@@ -176,6 +181,11 @@ public partial interface IAlcApi
     /// <remarks><c>POST /integrations/label-studio/projects/{projectId}/predict</c> (operation <c>LabelStudioPredict</c>).</remarks>
     [Post("/integrations/label-studio/projects/{projectId}/predict")]
     Task<IApiResponse<object>> LabelStudioPredictAsync(long projectId, [Body] object body, CancellationToken cancellationToken = default);
+
+    /// <summary>The labeling config of a Label Studio brush segmentation project for the dataset&apos;s classes: the config export.json is written for.</summary>
+    /// <remarks><c>GET /integrations/label-studio/projects/{projectId}/segmentation.xml</c> (operation <c>LabelStudioSegmentationConfig</c>).</remarks>
+    [Get("/integrations/label-studio/projects/{projectId}/segmentation.xml")]
+    Task<HttpResponseMessage> LabelStudioSegmentationConfigAsync(long projectId, CancellationToken cancellationToken = default);
 
     /// <summary>Label Studio connects the ML backend: checks that the project&apos;s labeling config is the engine&apos;s and answers the current model version.</summary>
     /// <remarks><c>POST /integrations/label-studio/projects/{projectId}/setup</c> (operation <c>LabelStudioSetup</c>).</remarks>

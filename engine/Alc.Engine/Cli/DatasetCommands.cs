@@ -19,6 +19,7 @@ public static class DatasetCommands
         dataset.Subcommands.Add(ImportVoc(console));
         dataset.Subcommands.Add(ImportCoco(console));
         dataset.Subcommands.Add(ImportSam(console));
+        dataset.Subcommands.Add(ImportLabelStudio(console));
         dataset.Subcommands.Add(Export(console));
         return dataset;
     }
@@ -97,6 +98,29 @@ public static class DatasetCommands
         command.SetAction(result => Import(console, "import-coco", progress => CocoImporter.Import(
             result.GetValue(annotations)!.FullName, result.GetValue(images)!.FullName, result.GetValue(output)!.FullName,
             result.GetValue(role), result.GetValue(split)!, progress)));
+        return command;
+    }
+
+    private static Command ImportLabelStudio(IAnsiConsole console)
+    {
+        var tasks = new Argument<FileInfo>("EXPORT.json") { Description = "A Label Studio JSON export of a brush segmentation project (an array of tasks)." };
+        var images = new Option<DirectoryInfo>("--images") { Description = "Folder with the tasks' photos, by the file name in data.image.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Dataset folder to create or extend.", Required = true };
+        var role = new Option<LabelRole>("--as") { Description = "Import the masks as pseudo labels or ground truth.", DefaultValueFactory = _ => LabelRole.Pseudo };
+        var split = new Option<string>("--split") { Description = "Split the images join.", DefaultValueFactory = _ => "train" };
+        split.AcceptOnlyFromAmong([.. DatasetLayout.Splits]);
+        var segments = new Option<int>("--slic-segments") { Description = "SLIC superpixels per image for pseudo labels (0 = none).", DefaultValueFactory = _ => 300 };
+        var command = new Command("import-label-studio",
+            "Import a Label Studio brush-mask export into the ALC format: each task's last annotation becomes its labels (unpainted pixels class 0).")
+            { tasks, images, output, role, split, segments };
+        command.SetAction(result =>
+        {
+            int n = result.GetValue(segments);
+            Func<Alc.Imaging.Photos.RgbImage, Alc.Core.Maps.SuperpixelMap>? slic = n <= 0 ? null
+                : image => Slic.SegmentMap(image.Rgb, image.Width, image.Height, new SlicOptions { SegmentCount = n });
+            return Import(console, "import-label-studio", progress => LabelStudioImporter.Import(result.GetValue(tasks)!.FullName,
+                result.GetValue(images)!.FullName, result.GetValue(output)!.FullName, result.GetValue(role), result.GetValue(split)!, slic, progress));
+        });
         return command;
     }
 

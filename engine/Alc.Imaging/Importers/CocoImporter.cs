@@ -112,7 +112,9 @@ public static class CocoImporter
             }
 
             staged.AddToSplit(split, stem);
-            progress?.Report((++done, document.Images.Count));
+            // Counted outside the call: "progress?." skips its arguments when there is no progress.
+            done++;
+            progress?.Report((done, document.Images.Count));
         }
 
         staged.Commit();

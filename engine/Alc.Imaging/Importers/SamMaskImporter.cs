@@ -42,7 +42,9 @@ public static class SamMaskImporter
 
             var painted = MaskPainter.Paint(size.Width, size.Height, dataset.ClassCount, masks);
             staged.Writer.WriteSuperpixels(stem, new SuperpixelMap(size.Width, size.Height, painted.Superpixels));
-            progress?.Report((++done, stems.Count));
+            // Counted outside the call: "progress?." skips its arguments when there is no progress.
+            done++;
+            progress?.Report((done, stems.Count));
         }
 
         staged.Commit();

@@ -76,7 +76,9 @@ public static class VocImporter
                 }
 
                 staged.AddToSplit(split, stem);
-                progress?.Report((++done, total));
+                // Counted outside the call: "progress?." skips its arguments when there is no progress.
+                done++;
+                progress?.Report((done, total));
             }
         }
 

@@ -27,46 +27,15 @@ public static class LabelingConfig
     {
         ClassInfo[] ordered = Validate(classes);
         var xml = new StringBuilder();
-        var settings = new XmlWriterSettings
-        {
-            OmitXmlDeclaration = true,
-            Indent = true,
-            IndentChars = "  ",
-            NewLineChars = "\n",
-            NewLineHandling = NewLineHandling.Entitize,
-        };
+        var settings = WriterSettings;
         using (var writer = XmlWriter.Create(xml, settings))
         {
             writer.WriteStartElement("View");
 
-            writer.WriteStartElement("Image");
-            writer.WriteAttributeString("name", LabelingConfigNames.Image);
-            writer.WriteAttributeString("value", "$" + LabelingConfigNames.ImageDataKey);
-            writer.WriteAttributeString("zoom", "true");
-            writer.WriteEndElement();
-
-            writer.WriteStartElement("KeyPointLabels");
-            writer.WriteAttributeString("name", LabelingConfigNames.QueryPoint);
-            writer.WriteAttributeString("toName", LabelingConfigNames.Image);
-            foreach (ClassInfo c in ordered)
-            {
-                writer.WriteStartElement("Label");
-                writer.WriteAttributeString("value", c.Name);
-                writer.WriteAttributeString("background", c.Color);
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-
+            WriteImage(writer);
+            WriteLabels(writer, "KeyPointLabels", LabelingConfigNames.QueryPoint, ordered.Select(c => (c.Name, c.Color)));
             // A prediction draws the queried region (superpixel) as a brush mask under this single label.
-            writer.WriteStartElement("BrushLabels");
-            writer.WriteAttributeString("name", LabelingConfigNames.QueryRegion);
-            writer.WriteAttributeString("toName", LabelingConfigNames.Image);
-            writer.WriteStartElement("Label");
-            writer.WriteAttributeString("value", LabelingConfigNames.QueryRegionLabel);
-            writer.WriteAttributeString("background", QueryRegionColor);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            WriteLabels(writer, "BrushLabels", LabelingConfigNames.QueryRegion, [(LabelingConfigNames.QueryRegionLabel, QueryRegionColor)]);
 
             WriteChoices(writer, LabelingConfigNames.Verdict, visibleWhenWrong: false,
                 [LabelingConfigNames.Confirm, LabelingConfigNames.Wrong, LabelingConfigNames.Unsure]);
@@ -76,6 +45,33 @@ public static class LabelingConfig
         }
 
         return xml.ToString() + "\n";
+    }
+
+    /// <summary>The zoomable Image tag every config shows its task's image with.</summary>
+    internal static void WriteImage(XmlWriter writer)
+    {
+        writer.WriteStartElement("Image");
+        writer.WriteAttributeString("name", LabelingConfigNames.Image);
+        writer.WriteAttributeString("value", "$" + LabelingConfigNames.ImageDataKey);
+        writer.WriteAttributeString("zoom", "true");
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A labels tag (<paramref name="tag"/>: KeyPointLabels, BrushLabels) on the image with one coloured Label per value.</summary>
+    internal static void WriteLabels(XmlWriter writer, string tag, string name, IEnumerable<(string Value, string Color)> labels)
+    {
+        writer.WriteStartElement(tag);
+        writer.WriteAttributeString("name", name);
+        writer.WriteAttributeString("toName", LabelingConfigNames.Image);
+        foreach (var (value, color) in labels)
+        {
+            writer.WriteStartElement("Label");
+            writer.WriteAttributeString("value", value);
+            writer.WriteAttributeString("background", color);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
     }
 
     /// <summary>A single-choice Choices tag on the image; the <c>true_label</c> one is shown only while the verdict is wrong.</summary>
@@ -106,8 +102,18 @@ public static class LabelingConfig
         writer.WriteEndElement();
     }
 
+    /// <summary>How every generated config is written: two-space indent, LF line ends, no XML declaration.</summary>
+    internal static XmlWriterSettings WriterSettings => new()
+    {
+        OmitXmlDeclaration = true,
+        Indent = true,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+        NewLineHandling = NewLineHandling.Entitize,
+    };
+
     /// <summary>The classes in id order, after checking that ids and names are unique and names not blank.</summary>
-    private static ClassInfo[] Validate(IReadOnlyCollection<ClassInfo> classes)
+    internal static ClassInfo[] Validate(IReadOnlyCollection<ClassInfo> classes)
     {
         if (classes.Count == 0)
         {

@@ -42,6 +42,8 @@ public sealed class CocoImporterTests : IDisposable
             {"id":3,"image_id":7,"category_id":3,"segmentation":[[3,0,4,0,4,1,3,1]]}
             """);
         Assert.Equal(3, summary.Classes);
+        // The count is the images written (it read 0 when no progress was passed).
+        Assert.Equal(1, summary.Images["train"]);
         var dataset = DatasetFolder.Open(Output);
         Assert.Equal(["background", "dog", "cat"], dataset.Classes.Select(c => c.Name));
         var size = dataset.ImageSize("a");

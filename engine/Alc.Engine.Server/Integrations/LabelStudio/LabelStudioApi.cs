@@ -6,6 +6,7 @@ using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Problems;
 using Alc.Integrations.LabelStudio.Config;
+using Alc.Integrations.LabelStudio.Labels;
 using Alc.Integrations.LabelStudio.Tasks;
 using Alc.Storage;
 using Alc.Storage.Datasets;
@@ -80,6 +81,22 @@ internal static class LabelStudioApi
         group.MapGet("/tasks.json", Tasks)
             .WithName("LabelStudioTasks")
             .WithSummary("The querying round's unanswered queries as Label Studio tasks with their predictions, ready to import (an empty list between rounds).")
+            .Produces<JsonElement>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+
+        group.MapGet("/segmentation.xml", (HttpContext context, long projectId, ProjectRepository projects, DatasetRepository datasets, IOptions<EngineOptions> options) =>
+            {
+                LabelStudioGate.Check(context, options.Value);
+                var project = Resolve.Project(projects, projectId);
+                return TypedResults.Text(SegmentationConfig.Generate(datasets.Classes(project.DatasetId)), "application/xml");
+            })
+            .WithName("LabelStudioSegmentationConfig")
+            .WithSummary("The labeling config of a Label Studio brush segmentation project for the dataset's classes: the config export.json is written for.")
+            .Produces<string>(200, "application/xml").ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+
+        group.MapGet("/export.json", ExportAsync)
+            .WithName("LabelStudioExport")
+            .WithSummary("The project's current labels D_t as Label Studio tasks, one per training image: a brush mask per class present (class 0 unpainted), " +
+                "for a project with segmentation.xml as its config; `alc-engine dataset import-label-studio` reads such an export back.")
             .Produces<JsonElement>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
 
         group.MapGet($"/{LabelStudioTasks.ImagesPath}/{{imageId:long}}", Image)
@@ -158,6 +175,19 @@ internal static class LabelStudioApi
             }
         }
 
+        return TypedResults.Json(tasks);
+    }
+
+    // D_t is read under the project's lock, one image at a time into the JSON (each mask is a few bytes per run).
+    private static async Task<JsonHttpResult<JsonArray>> ExportAsync(HttpContext context, long projectId, ProjectRepository projects, CampaignStates states,
+        IOptions<EngineOptions> options, CancellationToken cancellationToken)
+    {
+        LabelStudioGate.Check(context, options.Value);
+        var project = Resolve.Project(projects, projectId);
+        var state = states.Get(project.Id);
+        string baseUrl = LabelStudioTasks.BaseUrl(context.Request, options.Value.LabelStudio);
+        var tasks = await state.ReadAsync(s => new JsonArray([.. s.ById.OrderBy(i => i.Key).Select(i => (JsonNode)BrushTaskLabels.Task(
+            LabelStudioTasks.ImageUrl(project.Id, i.Key, baseUrl, options.Value.LabelStudio), i.Value.Labels, s.Classes))]), cancellationToken);
         return TypedResults.Json(tasks);
     }
 

@@ -56,11 +56,15 @@ internal static class LabelStudioTasks
     };
 
     /// <summary>The task data of a query, with its (signed, when secured) image URL.</summary>
-    public static TaskData Data(QueryRow query, string baseUrl, LabelStudioOptions options)
+    public static TaskData Data(QueryRow query, string baseUrl, LabelStudioOptions options) =>
+        new(ImageUrl(query.ProjectId, query.ImageId, baseUrl, options), query.Id, query.ProjectId, query.RoundNumber);
+
+    /// <summary>The URL of a project's image as a browser loads it: signed with a token when the integration is secured.</summary>
+    public static string ImageUrl(long projectId, long imageId, string baseUrl, LabelStudioOptions options)
     {
-        string url = $"{baseUrl}{LabelStudioApi.PrefixOf(query.ProjectId)}/{ImagesPath}/{query.ImageId}";
-        string token = ImageTokens.For(options, query.ProjectId, query.ImageId);
-        return new TaskData(token.Length == 0 ? url : $"{url}?{ImageTokens.Parameter}={token}", query.Id, query.ProjectId, query.RoundNumber);
+        string url = $"{baseUrl}{LabelStudioApi.PrefixOf(projectId)}/{ImagesPath}/{imageId}";
+        string token = ImageTokens.For(options, projectId, imageId);
+        return token.Length == 0 ? url : $"{url}?{ImageTokens.Parameter}={token}";
     }
 
     /// <summary>The engine's URL as browsers reach it: <see cref="LabelStudioOptions.PublicUrl"/>, else the request's scheme, host and base path.</summary>
