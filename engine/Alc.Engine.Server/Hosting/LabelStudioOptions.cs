@@ -9,13 +9,15 @@ public sealed class LabelStudioOptions
 {
     /// <summary>
     /// <c>user:password</c> that Label Studio sends as HTTP Basic auth on every ML-backend call (its ML backend settings
-    /// have the fields): when set, every route but the images needs it (401 otherwise).
+    /// have the fields): when set, every route needs it (401 otherwise) but the images (their URLs carry a token) and webhook
+    /// deliveries that carry the <see cref="WebhookSecret"/> (Label Studio's webhooks send custom headers only).
     /// </summary>
     public string BasicAuth { get; set; } = "";
 
     /// <summary>
     /// A shared secret that Label Studio's webhook sends in the <c>X-Alc-Webhook-Secret</c> header (a custom header of the
-    /// webhook): when set, a webhook delivery without it or with another value is 401 and changes nothing.
+    /// webhook): when set, a webhook delivery without it or with another value is 401 and changes nothing, except
+    /// <c>START_TRAINING</c> with valid <see cref="BasicAuth"/>, which is how Label Studio's "Start training" button calls the route.
     /// </summary>
     public string WebhookSecret { get; set; } = "";
 

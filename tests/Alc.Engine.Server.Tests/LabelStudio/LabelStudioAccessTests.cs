@@ -35,6 +35,12 @@ public sealed class LabelStudioAccessTests
 
         var stored = await p.Client.Post(p.Project.Id, body, secret: "w3bh00k-secret");
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+
+        // Label Studio's "Start training" calls the same route with the ML backend's Basic auth and no custom header.
+        var training = await p.Client.Post(p.Project.Id, WebhookBodies.Fixture("start-training.json"));
+        Assert.Equal(HttpStatusCode.Created, training.StatusCode);
+        p.Client.DefaultRequestHeaders.Authorization = null;
+        await (await p.Client.Post(p.Project.Id, WebhookBodies.Fixture("start-training.json"))).Problem(401);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Jobs;
 using Alc.Engine.Server.Problems;
+using Alc.Integrations.LabelStudio;
 using Alc.Integrations.LabelStudio.Annotations;
 using Alc.Integrations.LabelStudio.Webhooks;
 using Alc.Storage.Datasets;
@@ -34,10 +35,23 @@ internal static class LabelStudioWebhook
     public static async Task<JsonHttpResult<JsonObject>> HandleAsync(HttpContext context, long projectId, ProjectRepository projects, DatasetRepository datasets, RoundRepository rounds,
         LeaseBook leases, AnswerIngestion ingestion, JobSignal signal, IOptions<EngineOptions> options, CancellationToken cancellationToken)
     {
-        // The secret is checked before the body is read: a forged delivery learns nothing from a parse error.
-        LabelStudioGate.Check(context, options.Value, webhook: true);
+        // Credentials are checked before the body is read: a forged delivery learns nothing from a parse error.
+        bool trainingOnly = LabelStudioGate.CheckWebhook(context, options.Value);
         var project = Resolve.Project(projects, projectId);
-        var delivery = WebhookEventReader.Read(await LabelStudioApi.ReadBodyAsync(context.Request, cancellationToken));
+        WebhookEvent delivery;
+        try
+        {
+            delivery = WebhookEventReader.Read(await LabelStudioApi.ReadBodyAsync(context.Request, cancellationToken));
+        }
+        catch (Exception ex) when (trainingOnly && ex is LabelStudioFormatException or System.Text.Json.JsonException)
+        {
+            throw LabelStudioGate.MissingSecret();
+        }
+
+        if (trainingOnly && delivery is not StartTrainingEvent)
+        {
+            throw LabelStudioGate.MissingSecret();
+        }
         switch (delivery)
         {
             case AnnotationEvent annotation:
