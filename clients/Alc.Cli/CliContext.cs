@@ -18,6 +18,18 @@ public sealed class CliContext(IAnsiConsole console, IAlcApi api, bool json)
     /// <summary>Whether <c>--json</c> was given.</summary>
     public bool Json { get; } = json;
 
+    /// <summary>The engine's address (<c>--url</c>), for commands that make their own clients of it.</summary>
+    public Uri Url { get; init; } = new(CliApp.DefaultUrl);
+
+    /// <summary>The <c>--api-key</c> given, or null.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// Makes the HTTP handler for requests to a base address (the engine's or Label Studio's): sockets by default, an
+    /// in-process server's handler in tests.
+    /// </summary>
+    public Func<Uri, HttpMessageHandler> Transport { get; init; } = CliApp.Sockets;
+
     /// <summary>Prints <paramref name="value"/> as JSON (with <c>--json</c>) or as the table <paramref name="table"/> builds.</summary>
     public void Print<T>(T value, Func<T, Table> table)
     {

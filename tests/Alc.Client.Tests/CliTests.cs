@@ -1,26 +1,11 @@
 using System.Text.Json;
-using Alc.Cli;
-using Spectre.Console;
 
 namespace Alc.Client.Tests;
 
 /// <summary>The <c>alc</c> commands through the real parser against the in-process engine.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Code, string Output)> Alc(InProcessEngine engine, params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Ansi = AnsiSupport.No,
-        });
-        console.Profile.Width = 250;
-        int code = await CliApp.Build(console, (_, _) => engine.Api).Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer });
-        return (code, writer.ToString());
-    }
+    private static Task<(int Code, string Output)> Alc(InProcessEngine engine, params string[] args) => CliRunner.RunAsync(args, (_, _) => engine.Api);
 
     private static T Json<T>(string output) => JsonSerializer.Deserialize<T>(output, AlcJson.Options)!;
 
