@@ -131,6 +131,23 @@ public sealed class SdkTests
             Assert.Equal(answers.Answers[0].Label, map[(query.Y * map.Width) + query.X]);
         }
 
+        // The Label Studio endpoints through the SDK (their protocol's JSON is untyped: Label Studio defines it).
+        Assert.True((await api.LabelStudioHealthAsync(project.Id)).IsSuccessStatusCode);
+        Assert.True((await api.LabelStudioSetupAsync(project.Id, new Dictionary<string, object> { ["project"] = "1.1" })).IsSuccessStatusCode);
+        Assert.True((await api.LabelStudioPredictAsync(project.Id, new Dictionary<string, object> { ["tasks"] = Array.Empty<object>() })).IsSuccessStatusCode);
+        Assert.True((await api.LabelStudioMetricsAsync(project.Id)).IsSuccessStatusCode);
+        Assert.True((await api.LabelStudioTasksAsync(project.Id)).IsSuccessStatusCode);
+        Assert.True((await api.LabelStudioExportAsync(project.Id)).IsSuccessStatusCode);
+        Assert.True((await api.LabelStudioWebhookAsync(project.Id, new Dictionary<string, object> { ["action"] = "PROJECT_UPDATED" })).IsSuccessStatusCode);
+        using (var config = await api.LabelStudioConfigAsync(project.Id).EnsureSuccess())
+        using (var segmentation = await api.LabelStudioSegmentationConfigAsync(project.Id).EnsureSuccess())
+        using (var photo = await api.LabelStudioImageAsync(project.Id, query.ImageId).EnsureSuccess())
+        {
+            Assert.Contains("verdict", await config.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("BrushLabels", await segmentation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        }
+
         Assert.Equal(RoundState.Closed, (await api.CloseRoundAsync(project.Id, 1).ContentOrThrow()).State);
         var metrics = await api.GetMetricsAsync(project.Id).ContentOrThrow();
         Assert.Equal(2, metrics.Rounds[0].Clicks);
