@@ -15,7 +15,7 @@ public sealed class EngineDatabaseTests : IDisposable
         var database = new EngineDatabase(_temp["alc.db"]);
         Assert.Equal(0, database.SchemaVersion());
         Assert.Equal(EngineDatabase.LatestVersion, database.Migrate());
-        Assert.Equal(4, EngineDatabase.LatestVersion);
+        Assert.Equal(5, EngineDatabase.LatestVersion);
         using var connection = database.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys;"));
@@ -32,15 +32,15 @@ public sealed class EngineDatabaseTests : IDisposable
     {
         var database = new EngineDatabase(_temp["alc.db"]);
         database.Migrate();
-        Assert.Equal(4, database.Migrate());
+        Assert.Equal(5, database.Migrate());
         using (var connection = database.Open())
         {
-            Assert.Equal(4, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
+            Assert.Equal(5, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
             connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'now');");
         }
 
         var ex = Assert.Throws<InvalidOperationException>(() => database.Migrate());
-        Assert.Contains("schema version 99, newer than this build's 4", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this build's 5", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class EngineDatabaseTests : IDisposable
         }
 
         Assert.Equal(1, database.SchemaVersion());
-        Assert.Equal(4, database.Migrate());
+        Assert.Equal(5, database.Migrate());
         using var migrated = database.Open();
         var job = migrated.QuerySingle<(long Id, string State, long? RoundId)>("SELECT id, state, round_id FROM jobs;");
         Assert.Equal((7L, "succeeded", (long?)null), job);
@@ -70,6 +70,11 @@ public sealed class EngineDatabaseTests : IDisposable
         Assert.DoesNotContain("lease_owner", columns);
         Assert.DoesNotContain("lease_expires_at", columns);
         Assert.Equal(["round_id", "answered"], migrated.Query<string>("SELECT name FROM pragma_index_info('queries_open') ORDER BY seqno;"));
+        // v5: answers name their source and revision; superseded and withdrawn answers go to answer_history.
+        var answerColumns = migrated.Query<string>("SELECT name FROM pragma_table_info('answers');").ToList();
+        Assert.Contains("source", answerColumns);
+        Assert.Contains("revision", answerColumns);
+        Assert.Contains("ended_by", migrated.Query<string>("SELECT name FROM pragma_table_info('answer_history');"));
     }
 
     [Fact]
