@@ -116,11 +116,7 @@ internal static class DatasetsApi
             .ProducesProblem(404);
 
         group.MapGet("/{datasetId:long}/images/{imageId:long}/photo", (long datasetId, long imageId, DatasetRepository datasets, BlobStore blobs) =>
-            {
-                byte[] bytes = blobs.Get(FindImage(datasets, datasetId, imageId).ImageBlob);
-                bool jpeg = bytes.Length > 2 && bytes[0] == 0xFF && bytes[1] == 0xD8;
-                return TypedResults.File(bytes, jpeg ? "image/jpeg" : "image/png");
-            })
+                PhotoResponse.Of(blobs.Get(FindImage(datasets, datasetId, imageId).ImageBlob)))
             .WithName("GetImagePhoto").WithSummary("The photo as uploaded (PNG or JPEG).")
             .ProducesFile("image/png", "image/jpeg").ProducesProblem(404);
 

@@ -204,8 +204,6 @@ internal static class LabelStudioApi
 
         var project = Resolve.Project(projects, projectId);
         var image = datasets.Image(project.DatasetId, imageId) ?? throw ApiProblemException.NotFound($"Image {imageId} of project {projectId}");
-        byte[] bytes = blobs.Get(image.ImageBlob);
-        bool jpeg = bytes.Length > 2 && bytes[0] == 0xFF && bytes[1] == 0xD8;
-        return TypedResults.File(bytes, jpeg ? "image/jpeg" : "image/png");
+        return PhotoResponse.Of(blobs.Get(image.ImageBlob));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Alc.Campaigns.Answers;
 using Alc.Campaigns.Leases;
+using Alc.Core;
 using Alc.Core.Cost;
 using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Hosting;
@@ -55,7 +56,7 @@ internal static class LabelStudioWebhook
         switch (delivery)
         {
             case AnnotationEvent annotation:
-                return await AnswerAsync(annotation, project.Id, datasets.Classes(project.DatasetId).Select(c => c.Name).ToList(), ingestion, cancellationToken);
+                return await AnswerAsync(annotation, project.Id, datasets.Classes(project.DatasetId), ingestion, cancellationToken);
 
             case AnnotationsDeletedEvent deleted:
                 int withdrawn = 0, kept = 0;
@@ -85,7 +86,7 @@ internal static class LabelStudioWebhook
         }
     }
 
-    private static async Task<JsonHttpResult<JsonObject>> AnswerAsync(AnnotationEvent annotation, long projectId, IReadOnlyList<string> classes, AnswerIngestion ingestion,
+    private static async Task<JsonHttpResult<JsonObject>> AnswerAsync(AnnotationEvent annotation, long projectId, IReadOnlyList<ClassInfo> classes, AnswerIngestion ingestion,
         CancellationToken cancellationToken)
     {
         if (annotation.Task.Project != projectId)
@@ -100,11 +101,11 @@ internal static class LabelStudioWebhook
             return TypedResults.Json(new JsonObject { ["status"] = "ignored", ["reason"] = "skipped task (was_cancelled)", ["queryId"] = annotation.Task.QueryId });
         }
 
-        var choice = AnnotationResultReader.Read(annotation.Result, classes);
+        var choice = AnnotationResultReader.Read(annotation.Result, [.. classes.Select(c => c.Name)]);
         var (verdict, label) = choice.Verdict switch
         {
             CorrectionVerdict.Confirm => (QueryVerdict.Confirm, (int?)null),
-            CorrectionVerdict.Wrong => (QueryVerdict.Correct, classes.ToList().IndexOf(choice.TrueLabel!)),
+            CorrectionVerdict.Wrong => (QueryVerdict.Correct, (int?)classes.First(c => c.Name == choice.TrueLabel).Id),
             _ => (QueryVerdict.Unsure, (int?)null),
         };
         long elapsed = (long)Math.Min(AnswerCommand.MaxElapsedMs, Math.Round(annotation.LeadTimeSeconds * 1000));
