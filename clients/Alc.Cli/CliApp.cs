@@ -44,6 +44,7 @@ public static class CliApp
         root.Subcommands.Add(MetricsCommand.Create(Context));
         root.Subcommands.Add(ExportCommand.Create(Context));
         root.Subcommands.Add(LabelStudioCommands.Create(Context));
+        root.Subcommands.Add(CvatCommands.Create(Context));
         return root;
     }
 

@@ -39,7 +39,7 @@ public sealed partial class AnswerIngestion
         }
 
         long projectId = request.ProjectId;
-        string key = $"project-{projectId}/{request.Source}@{request.Revision}";
+        string key = SourceKey(projectId, request.Source, request.Revision);
         var batch = new SubmitAnswers(projectId, $"{request.Source}@{request.Revision}", request.Annotator, [request.Answer]);
         string hash = Hash(projectId, batch);
         // The accepted answer's write is awaited outside the lock, like a batch's.
@@ -68,6 +68,9 @@ public sealed partial class AnswerIngestion
         }, cancellationToken);
         return await outcome;
     }
+
+    /// <summary>The idempotency key a sourced answer is stored under: <see cref="AnswerRepository.FindIdempotent"/> finds a delivery already applied.</summary>
+    public static string SourceKey(long projectId, string source, string revision) => $"project-{projectId}/{source}@{revision}";
 
     /// <summary>Withdraws what <paramref name="source"/> answered in the querying round; answers of closed rounds are kept.</summary>
     /// <exception cref="CampaignValidationException">The source is malformed.</exception>

@@ -7,6 +7,7 @@ using Alc.Campaigns.Projects;
 using Alc.Engine.Server.Apis;
 using Alc.Engine.Server.Auth;
 using Alc.Engine.Server.Datasets;
+using Alc.Engine.Server.Integrations.Cvat;
 using Alc.Engine.Server.Integrations.LabelStudio;
 using Alc.Engine.Server.Jobs;
 using Alc.Engine.Server.Problems;
@@ -120,6 +121,8 @@ public static class EngineHost
         services.AddSingleton<JobSignal>();
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<CvatConnection>();
+        services.AddSingleton<CvatPush>();
         services.AddSingleton(_ => UiAssets.Load());
         // Registration order is start order: the database is migrated (and the demo seeded) before the runner resumes jobs.
         services.AddHostedService<EngineStartup>();
@@ -189,6 +192,7 @@ public static class EngineHost
             endpoints.MapMetricsApi();
             endpoints.MapAnnotationApi();
             endpoints.MapLabelStudioApi();
+            endpoints.MapCvatApi();
             endpoints.MapUi();
         });
     }

@@ -86,10 +86,14 @@ public sealed class EngineOptions
     /// <summary>The Label Studio integration's settings (<c>ALC_LABELSTUDIO__…</c>).</summary>
     public LabelStudioOptions LabelStudio { get; set; } = new();
 
+    /// <summary>The CVAT integration's settings (<c>ALC_CVAT__…</c>).</summary>
+    public CvatOptions Cvat { get; set; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public void Validate()
     {
         LabelStudio.Validate();
+        Cvat.Validate();
         if (string.IsNullOrWhiteSpace(DataDirectory))
         {
             throw new ArgumentException("DataDirectory must be set.");

@@ -35,6 +35,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             JsonException j => (400, "Malformed request", $"The body is not valid JSON: {j.Message}", JsonFields.Errors(j)),
             StorageConflictException c => (409, "Conflict", c.Message, null),
             Alc.Integrations.LabelStudio.LabelStudioFormatException l => (400, "Invalid Label Studio payload", l.Message, null),
+            Alc.Integrations.Cvat.CvatFormatException c => (422, "Unreadable CVAT payload", c.Message, null),
+            Alc.Integrations.Cvat.Rest.CvatException c => (502, "CVAT call failed", $"{c.Message} Nothing was changed in the engine.", null),
             MapFormatException m => (422, "Unreadable map", m.Message, null),
             DatasetFormatException d => (422, "Invalid dataset", d.Message, null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", "The client went away.", null),

@@ -30,20 +30,7 @@ internal static class LabelStudioTasks
     public static QueryPrediction Prediction(QueryRow query, CampaignState state, BlobStore blobs, string modelVersion)
     {
         var image = state.ById[query.ImageId];
-        var covers = new byte[image.Width * image.Height];
-        if (query.RegionBlob is not null)
-        {
-            covers = RegionMask.Draw(covers.Length, AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob)), (byte)1);
-        }
-        else
-        {
-            var ids = image.Superpixels.Ids;
-            for (int p = 0; p < covers.Length; p++)
-            {
-                covers[p] = ids[p] == query.SuperpixelId ? (byte)1 : (byte)0;
-            }
-        }
-
+        var covers = QueryCoverage.Mask(query, state, blobs);
         string shown = query.ShownLabel < state.Classes.Count ? state.Classes[query.ShownLabel].Name : "ignore";
         return new QueryPrediction(image.Width, image.Height, query.Pixel, shown, covers, query.Score, modelVersion);
     }
