@@ -425,6 +425,196 @@ namespace Alc.Client
     }
 
     /// <summary>
+    /// A query of a completed job whose answer was not stored.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CvatConflictDto
+    {
+
+        /// <summary>
+        /// The query.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("queryId")]
+        public long QueryId { get; set; } = default!;
+
+        /// <summary>
+        /// Why.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("detail")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Detail { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What pushing a project's querying round to CVAT did; running it again in the same round creates nothing.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CvatPushDto
+    {
+
+        /// <summary>
+        /// The round pushed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("round")]
+        public int Round { get; set; } = default!;
+
+        /// <summary>
+        /// The CVAT project of the engine project (`alc-engine project {id}`), which holds the labels and the webhook.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("cvatProjectId")]
+        public long CvatProjectId { get; set; } = default!;
+
+        /// <summary>
+        /// The round's CVAT task (`alc-engine project {id} round {n}`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("taskId")]
+        public long TaskId { get; set; } = default!;
+
+        /// <summary>
+        /// Where annotators open the task in CVAT.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("taskUrl")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string TaskUrl { get; set; } = default!;
+
+        /// <summary>
+        /// The task's jobs; each is answered by marking it completed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("jobIds")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<long> JobIds { get; set; } = new System.Collections.Generic.List<long>();
+
+        /// <summary>
+        /// Queries in the task: one frame each.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("queries")]
+        public int Queries { get; set; } = default!;
+
+        /// <summary>
+        /// Whether this push created the CVAT project.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdProject")]
+        public bool CreatedProject { get; set; } = default!;
+
+        /// <summary>
+        /// Whether this push created the task (false: it existed and was completed where a step was missing).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdTask")]
+        public bool CreatedTask { get; set; } = default!;
+
+        /// <summary>
+        /// Shapes this push added (a point and a region mask per query; 0 when they were there).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shapesAdded")]
+        public int ShapesAdded { get; set; } = default!;
+
+        /// <summary>
+        /// Whether this push registered the webhook (false: one with the same target exists).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("webhookCreated")]
+        public bool WebhookCreated { get; set; } = default!;
+
+        /// <summary>
+        /// The engine URL the webhook delivers to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("webhookUrl")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string WebhookUrl { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What a CVAT webhook delivery did.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CvatWebhookReceiptDto
+    {
+
+        /// <summary>
+        /// `ingested` (a completed job's answers were read) or `ignored` (another event, or a job that is not completed).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Status { get; set; } = default!;
+
+        /// <summary>
+        /// CVAT's event name (`update:job`, `ping`, …).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("event")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Event { get; set; } = default!;
+
+        /// <summary>
+        /// Why an event was ignored.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        public string? Reason { get; set; } = default!;
+
+        /// <summary>
+        /// The job.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("jobId")]
+        public long? JobId { get; set; } = default!;
+
+        /// <summary>
+        /// The round its task belongs to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("round")]
+        public int? Round { get; set; } = default!;
+
+        /// <summary>
+        /// Queries answered for the first time.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stored")]
+        public int Stored { get; set; } = default!;
+
+        /// <summary>
+        /// Answers replaced by this completion (the job was reopened and completed again).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("revised")]
+        public int Revised { get; set; } = default!;
+
+        /// <summary>
+        /// Answers already stored from this same completion (a redelivery).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("unchanged")]
+        public int Unchanged { get; set; } = default!;
+
+        /// <summary>
+        /// Queries whose answer could not be stored, each with the reason (answered elsewhere, leased to another annotator).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("conflicts")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<CvatConflictDto> Conflicts { get; set; } = new System.Collections.Generic.List<CvatConflictDto>();
+
+        /// <summary>
+        /// Unanswered queries left in the round.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("remaining")]
+        public int? Remaining { get; set; } = default!;
+
+        /// <summary>
+        /// Whether this delivery answered the round's last query.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("roundClosed")]
+        public bool RoundClosed { get; set; } = default!;
+
+        /// <summary>
+        /// The round this delivery started training (when it closed the last one and `Cvat:StartNextRound` is on).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("nextRound")]
+        public int? NextRound { get; set; } = default!;
+
+        /// <summary>
+        /// The next round's training job (`GET /jobs/{id}`); push it to CVAT when it has succeeded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("trainingJobId")]
+        public long? TrainingJobId { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// A dataset with its classes and image counts.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -37,6 +37,16 @@ public partial interface IAlcApi
     [Post("/projects")]
     Task<IApiResponse<ProjectDto>> CreateProjectAsync([Body] CreateProjectRequest body, CancellationToken cancellationToken = default);
 
+    /// <summary>Puts the querying round into CVAT: the project&apos;s CVAT project (classes as labels), a task with one frame per unanswered query, a point with the shown label and a region mask on each frame, and the update:job webhook; a repeated push creates nothing.</summary>
+    /// <remarks><c>POST /integrations/cvat/projects/{projectId}/push</c> (operation <c>CvatPush</c>).</remarks>
+    [Post("/integrations/cvat/projects/{projectId}/push")]
+    Task<IApiResponse<CvatPushDto>> CvatPushAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>CVAT&apos;s webhook (signed with X-Signature-256): a job marked completed has its annotations read back from CVAT and stored as answers (kept label → confirm, changed → correct, deleted point or unsure ticked → unsure); other events are ignored.</summary>
+    /// <remarks><c>POST /integrations/cvat/projects/{projectId}/webhook</c> (operation <c>CvatWebhook</c>).</remarks>
+    [Post("/integrations/cvat/projects/{projectId}/webhook")]
+    Task<IApiResponse<CvatWebhookReceiptDto>> CvatWebhookAsync(long projectId, [Body] object body, CancellationToken cancellationToken = default);
+
     /// <summary>Exports the dataset&apos;s pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).</summary>
     /// <remarks><c>GET /datasets/{datasetId}/export</c> (operation <c>ExportDataset</c>).</remarks>
     [Get("/datasets/{datasetId}/export")]

@@ -32,7 +32,7 @@ public static class QueryShapes
     /// <summary>What the answer covers as a <c>mask</c> shape of the <see cref="CorrectionLabels.Region"/> label, under the point.</summary>
     /// <param name="frame">The query's frame number.</param>
     /// <param name="region">The region label.</param>
-    /// <param name="points">The mask's CVAT RLE points (<c>CvatMaskRle.Encode</c>).</param>
+    /// <param name="points">The mask's CVAT RLE points (<see cref="Masks.CvatMaskRle"/>).</param>
     public static JsonObject Region(int frame, CvatLabel region, IReadOnlyList<int> points)
     {
         ArgumentNullException.ThrowIfNull(region);
