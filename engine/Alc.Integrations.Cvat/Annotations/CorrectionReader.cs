@@ -56,7 +56,7 @@ public static class CorrectionReader
                 throw new CvatFormatException($"Shape {id} is on frame {frameNumber}, which is not a frame of the job.");
             }
 
-            if (Text(shape, "type") != "points" || label.Name == CorrectionLabels.Region)
+            if (Text(shape, "type") != "points")
             {
                 continue;
             }
