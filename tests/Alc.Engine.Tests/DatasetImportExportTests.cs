@@ -89,6 +89,24 @@ public class DatasetImportExportTests
     }
 
     [Fact]
+    public void Cvat_export_writes_the_segmentation_mask_folder_for_every_stem()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli.Run("synth", "--out", temp["w"], "--train", "3", "--val", "2", "--size", "32").ExitCode);
+        var (code, output) = Cli.Run("dataset", "export", temp["w"], "--format", "cvat", "--out", temp["cvat"]);
+        Assert.True(code == 0, output);
+        var original = DatasetFolder.Open(temp["w"]);
+        string[] labelMap = File.ReadAllLines(temp["cvat/labelmap.txt"]);
+        Assert.Equal("# label:color_rgb:parts:actions", labelMap[0]);
+        Assert.Equal(original.Classes.Select(c => c.Name), labelMap.Skip(1).Select(l => l.Split(':')[0])); // class 0 is background: no added line
+        foreach (var (split, stems) in original.Splits)
+        {
+            Assert.Equal(stems, File.ReadAllLines(temp[$"cvat/ImageSets/Segmentation/{split}.txt"]));
+            Assert.All(stems, stem => Assert.True(File.Exists(temp[$"cvat/SegmentationClass/{stem}.png"]) && File.Exists(temp[$"cvat/SegmentationObject/{stem}.png"])));
+        }
+    }
+
+    [Fact]
     public void Sam_mask_folders_become_superpixel_maps_with_the_same_partition()
     {
         using var temp = new TempFolder();

@@ -4,14 +4,18 @@ using Spectre.Console;
 
 namespace Alc.Cli.Commands;
 
-/// <summary><c>alc export PROJECT --format voc|coco --out FILE</c>: the corrected labels D_t.</summary>
+/// <summary><c>alc export PROJECT --format voc|coco|cvat --out FILE</c>: the corrected labels D_t.</summary>
 internal static class ExportCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var project = new Argument<long>("project") { Description = "Project id." };
-        var format = new Option<string>("--format") { Description = "voc (zip of palette PNGs) or coco (RLE JSON).", DefaultValueFactory = _ => "voc" };
-        format.AcceptOnlyFromAmong("voc", "coco");
+        var format = new Option<string>("--format")
+        {
+            Description = "voc (zip of palette PNGs), coco (RLE JSON) or cvat (zip CVAT imports as Segmentation mask 1.1).",
+            DefaultValueFactory = _ => "voc",
+        };
+        format.AcceptOnlyFromAmong("voc", "coco", "cvat");
         var output = new Option<FileInfo>("--out") { Description = "File to write.", Required = true };
         var command = new Command("export", "Export a project's current labels (D0 plus every accepted answer).") { project, format, output };
         command.SetAction((result, token) =>

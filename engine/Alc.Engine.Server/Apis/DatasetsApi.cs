@@ -151,8 +151,8 @@ internal static class DatasetsApi
                 };
                 return ExportFile.Of(exports.Export(datasetId, format ?? "voc", labelsOf));
             })
-            .WithName("ExportDataset").WithSummary("Exports the dataset's pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).")
-            .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404);
+            .WithName("ExportDataset").WithSummary("Exports the dataset's pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).")
+            .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
     }
 
     private static DatasetRow Find(DatasetRepository datasets, long id) => Resolve.Dataset(datasets, id);

@@ -55,8 +55,8 @@ internal static class ProjectsApi
                 return ExportFile.Of(await state.ReadAsync(s => exports.Export(s.Project.DatasetId, format ?? "voc",
                     image => s.ById.TryGetValue(image.Id, out var current) ? current.Labels : null), cancellationToken));
             })
-            .WithName("ExportProject").WithSummary("Exports the training split's current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).")
-            .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404);
+            .WithName("ExportProject").WithSummary("Exports the training split's current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).")
+            .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
     }
 
     // Creates the project once the domain accepts its settings; its name is unique.

@@ -11,19 +11,21 @@ namespace Alc.Engine.Server.Datasets;
 
 /// <summary>
 /// Exports stored labels with the offline exporters: the images are laid out as an ALC folder in scratch space,
-/// then <see cref="VocExporter"/> writes VOC palette PNGs (returned zipped) or <see cref="CocoExporter"/> one COCO RLE JSON.
+/// then <see cref="VocExporter"/> writes VOC palette PNGs (returned zipped, inside a <c>dataset-&lt;id&gt;/</c> folder),
+/// <see cref="CvatMaskExporter"/> a CVAT "Segmentation mask 1.1" dataset (zipped with its files at the root, where CVAT's
+/// importer looks for them) or <see cref="CocoExporter"/> one COCO RLE JSON.
 /// </summary>
 internal sealed class DatasetExports(BlobStore blobs, DatasetRepository datasets, EnginePaths paths)
 {
     /// <summary>Writes the export to a scratch file and returns its path and content type; the caller deletes it.</summary>
     /// <param name="datasetId">The dataset.</param>
-    /// <param name="format"><c>voc</c> or <c>coco</c>.</param>
+    /// <param name="format"><c>voc</c>, <c>coco</c> or <c>cvat</c>.</param>
     /// <param name="labelsOf">The labels to export per image (null leaves the image out).</param>
     public (string Path, string ContentType, string FileName) Export(long datasetId, string format, Func<ImageRow, LabelMap?> labelsOf)
     {
-        if (format is not ("voc" or "coco"))
+        if (format is not ("voc" or "coco" or "cvat"))
         {
-            throw ApiProblemException.BadRequest($"format must be voc or coco (got '{format}').");
+            throw ApiProblemException.BadRequest($"format must be voc, coco or cvat (got '{format}').");
         }
 
         var dataset = datasets.Get(datasetId) ?? throw ApiProblemException.NotFound($"Dataset {datasetId}");
@@ -51,13 +53,21 @@ internal sealed class DatasetExports(BlobStore blobs, DatasetRepository datasets
 
             var folder = DatasetFolder.Open(root);
             LabelMap? Labels(string stem, Alc.Imaging.ImageSize size) => labelsOf(byStem[stem]);
-            string output = paths.TemporaryFile(format == "voc" ? ".zip" : ".json");
+            string output = paths.TemporaryFile(format == "coco" ? ".json" : ".zip");
             if (format == "voc")
             {
                 string voc = System.IO.Path.Combine(scratch, $"dataset-{datasetId}");
                 VocExporter.Export(folder, voc, Labels);
                 ZipFile.CreateFromDirectory(voc, output, CompressionLevel.Fastest, includeBaseDirectory: true);
                 return (output, "application/zip", $"dataset-{datasetId}-voc.zip");
+            }
+
+            if (format == "cvat")
+            {
+                string cvat = System.IO.Path.Combine(scratch, "cvat");
+                CvatMaskExporter.Export(folder, cvat, Labels);
+                ZipFile.CreateFromDirectory(cvat, output, CompressionLevel.Fastest, includeBaseDirectory: false);
+                return (output, "application/zip", $"dataset-{datasetId}-cvat-mask-1.1.zip");
             }
 
             CocoExporter.Export(folder, output, Labels);

@@ -137,11 +137,15 @@ public static class DatasetCommands
     private static Command Export(IAnsiConsole console)
     {
         var directory = new Argument<DirectoryInfo>("DIR") { Description = "The dataset folder." };
-        var format = new Option<string>("--format") { Description = "voc (palette PNG folder) or coco (RLE JSON file).", DefaultValueFactory = _ => "voc" };
-        format.AcceptOnlyFromAmong("voc", "coco");
+        var format = new Option<string>("--format")
+        {
+            Description = "voc (palette PNG folder), coco (RLE JSON file) or cvat (CVAT Segmentation mask 1.1 folder; zip its contents to import it).",
+            DefaultValueFactory = _ => "voc",
+        };
+        format.AcceptOnlyFromAmong("voc", "coco", "cvat");
         var labels = new Option<ExportLabels>("--labels") { Description = "Which labels to export.", DefaultValueFactory = _ => ExportLabels.Pseudo };
-        var output = new Option<string>("--out") { Description = "Output folder (voc) or JSON file (coco).", Required = true };
-        var command = new Command("export", "Export a dataset's labels as VOC palette PNGs or COCO RLE JSON.") { directory, format, labels, output };
+        var output = new Option<string>("--out") { Description = "Output folder (voc, cvat) or JSON file (coco).", Required = true };
+        var command = new Command("export", "Export a dataset's labels as VOC palette PNGs, COCO RLE JSON or a CVAT Segmentation mask 1.1 folder.") { directory, format, labels, output };
         command.SetAction(result =>
         {
             try
@@ -149,9 +153,12 @@ public static class DatasetCommands
                 var dataset = DatasetFolder.Open(result.GetValue(directory)!.FullName);
                 var source = VocExporter.FromFolder(dataset, result.GetValue(labels));
                 string target = Path.GetFullPath(result.GetValue(output)!);
-                int count = Progress.Run(console, "export", progress => result.GetValue(format) == "coco"
-                    ? CocoExporter.Export(dataset, target, source, progress)
-                    : VocExporter.Export(dataset, target, source, progress));
+                int count = Progress.Run(console, "export", progress => result.GetValue(format) switch
+                {
+                    "coco" => CocoExporter.Export(dataset, target, source, progress),
+                    "cvat" => CvatMaskExporter.Export(dataset, target, source, progress),
+                    _ => VocExporter.Export(dataset, target, source, progress),
+                });
                 console.MarkupLineInterpolated($"exported [green]{count}[/] {(result.GetValue(format) == "coco" ? "annotations" : "images")} to {target}");
                 return 0;
             }
