@@ -47,12 +47,12 @@ public partial interface IAlcApi
     [Post("/integrations/cvat/projects/{projectId}/webhook")]
     Task<IApiResponse<CvatWebhookReceiptDto>> CvatWebhookAsync(long projectId, [Body] object body, CancellationToken cancellationToken = default);
 
-    /// <summary>Exports the dataset&apos;s pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).</summary>
+    /// <summary>Exports the dataset&apos;s pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).</summary>
     /// <remarks><c>GET /datasets/{datasetId}/export</c> (operation <c>ExportDataset</c>).</remarks>
     [Get("/datasets/{datasetId}/export")]
     Task<HttpResponseMessage> ExportDatasetAsync(long datasetId, string? format = null, string? labels = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Exports the training split&apos;s current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc) or one COCO RLE JSON (format=coco).</summary>
+    /// <summary>Exports the training split&apos;s current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).</summary>
     /// <remarks><c>GET /projects/{projectId}/export</c> (operation <c>ExportProject</c>).</remarks>
     [Get("/projects/{projectId}/export")]
     Task<HttpResponseMessage> ExportProjectAsync(long projectId, string? format = null, CancellationToken cancellationToken = default);
