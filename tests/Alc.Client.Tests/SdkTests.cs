@@ -148,6 +148,12 @@ public sealed class SdkTests
             Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
         }
 
+        // The CVAT endpoints through the SDK: this engine has no CVAT configured, so the push says what to set and the webhook is closed.
+        var cvatPush = await api.CvatPushAsync(project.Id);
+        Assert.Equal(HttpStatusCode.Conflict, cvatPush.StatusCode);
+        Assert.Contains("ALC_CVAT__URL", cvatPush.Error!.Message + (cvatPush.Error as Refit.ApiException)?.Content, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.CvatWebhookAsync(project.Id, new Dictionary<string, object> { ["event"] = "ping" })).StatusCode);
+
         Assert.Equal(RoundState.Closed, (await api.CloseRoundAsync(project.Id, 1).ContentOrThrow()).State);
         var metrics = await api.GetMetricsAsync(project.Id).ContentOrThrow();
         Assert.Equal(2, metrics.Rounds[0].Clicks);
