@@ -69,8 +69,8 @@ internal sealed class CvatBridge : IAsyncDisposable
     public async Task<CvatWebhookReceiptDto> Complete(long jobId, string username = "anna")
     {
         var delivery = Assert.Single(await Cvat.SetJobStateAsync(jobId, "completed", username));
-        Assert.Equal(200, delivery.Status);
-        return JsonSerializer.Deserialize<CvatWebhookReceiptDto>(delivery.ResponseBody, Api.Json)!;
+        Assert.Equal(200, delivery.StatusCode);
+        return JsonSerializer.Deserialize<CvatWebhookReceiptDto>(delivery.Response, Api.Json)!;
     }
 
     /// <summary>Delivers a body to the engine's webhook as CVAT would, signed with <paramref name="secret"/> (no header when null).</summary>
@@ -90,7 +90,11 @@ internal sealed class CvatBridge : IAsyncDisposable
 
     /// <summary>A job-update body shaped like CVAT's (Python's default separators).</summary>
     public static string JobUpdate(long jobId, long taskId, string state = "completed", string before = "in progress") =>
-        $$"""{"event": "update:job", "job": {"url": "http://cvat/api/jobs/{{jobId}}", "id": {{jobId}}, "task_id": {{taskId}}, "project_id": 1, "stage": "annotation", "state": "{{state}}", "type": "annotation", "assignee": null, "updated_date": "2026-12-03T10:15:30.123456Z"}, "before_update": {"state": "{{before}}"}, "webhook_id": 1, "sender": {"url": "http://cvat/api/users/1", "id": 1, "username": "anna", "first_name": "", "last_name": ""}}""";
+        "{\"event\": \"update:job\", \"job\": {\"url\": \"http://cvat/api/jobs/" + jobId + "\", \"id\": " + jobId + ", \"task_id\": " + taskId +
+        ", \"project_id\": 1, \"stage\": \"annotation\", \"state\": \"" + state + "\", \"type\": \"annotation\", \"assignee\": null, " +
+        "\"updated_date\": \"2026-12-03T10:15:30.123456Z\"}, \"before_update\": {\"state\": \"" + before + "\"}, \"webhook_id\": 1, " +
+        "\"sender\": {\"url\": \"http://cvat/api/users/1\", \"id\": 1, \"username\": \"anna\", \"first_name\": \"\", \"last_name\": \"\"}}";
+
 
     public AnswerRepository Answers => Engine.Engine.Services.GetRequiredService<AnswerRepository>();
 

@@ -42,10 +42,8 @@ public sealed class CvatWebhookTests
         bridge.Cvat.MoveShape(job, point, 1.5, 1.5);
 
         // A second point on the frame.
-        bridge.Cvat.AddPoint(job, frame, bridge.Engine.Dataset.Classes[0].Name, 2.5, 2.5);
+        long extra = bridge.Cvat.AddPoint(job, frame, bridge.Engine.Dataset.Classes[0].Name, 2.5, 2.5);
         Assert.Contains("two points", await Refused(bridge, job));
-        var extra = (await bridge.Rest.AnnotationsAsync(job, CancellationToken.None)).GetProperty("shapes").EnumerateArray()
-            .Max(s => s.GetProperty("id").GetInt64());
         bridge.Cvat.DeleteShape(job, extra);
 
         // The region layer's label on a point: not a class.
@@ -59,8 +57,8 @@ public sealed class CvatWebhookTests
             TimeSpan.FromSeconds(10), CancellationToken.None);
         long foreignJob = (await bridge.Rest.JobsAsync(holiday.Id, CancellationToken.None)).Single().GetProperty("id").GetInt64();
         var foreign = Assert.Single(await bridge.Cvat.SetJobStateAsync(foreignJob, "completed"));
-        Assert.Equal(422, foreign.Status);
-        Assert.Contains("not an engine correction task", foreign.ResponseBody);
+        Assert.Equal(422, foreign.StatusCode);
+        Assert.Contains("not an engine correction task", foreign.Response);
 
         // The right job delivered to another engine project's webhook.
         Assert.Equal(404, (int)(await bridge.Deliver(body, projectId: 42)).StatusCode);
@@ -108,14 +106,14 @@ public sealed class CvatWebhookTests
         // CVAT redelivers the same delivery: nothing is stored twice.
         string before = await bridge.Engine.Snapshot();
         var again = await bridge.Cvat.RedeliverLastAsync();
-        var replay = System.Text.Json.JsonSerializer.Deserialize<CvatWebhookReceiptDto>(again.ResponseBody, Api.Json)!;
+        var replay = System.Text.Json.JsonSerializer.Deserialize<CvatWebhookReceiptDto>(again.Response, Api.Json)!;
         Assert.Equal((0, 0, queries.Count), (replay.Stored, replay.Revised, replay.Unchanged));
         Assert.Equal(leased, Assert.Single(replay.Conflicts).QueryId);
         Assert.Equal(before, await bridge.Engine.Snapshot());
 
         // Reopened (ignored), the kept point of queries[3] corrected, completed again: every answer of the job is superseded.
         var reopened = Assert.Single(await bridge.Cvat.SetJobStateAsync(job, "in progress"));
-        Assert.Contains("\"ignored\"", reopened.ResponseBody);
+        Assert.Contains("\"ignored\"", reopened.Response);
         string fix = classes.First(c => c.Id != queries[3].ShownLabel).Name;
         bridge.Cvat.SetShapeLabel(job, (await bridge.PointOf(job, queries[3].Id)).ShapeId, fix);
         var second = await bridge.Complete(job, "bob");
@@ -133,7 +131,7 @@ public sealed class CvatWebhookTests
         Assert.True((await last.Read<AnswerBatchResponse>()).RoundClosed);
         Assert.Single(await bridge.Cvat.SetJobStateAsync(job, "in progress"));
         var late = Assert.Single(await bridge.Cvat.SetJobStateAsync(job, "completed"));
-        Assert.Equal(409, late.Status);
+        Assert.Equal(409, late.StatusCode);
     }
 
     private const string CvatSignatureHeader = "X-Signature-256";
@@ -142,9 +140,9 @@ public sealed class CvatWebhookTests
     private static async Task<string> Refused(CvatBridge bridge, long job)
     {
         var delivery = Assert.Single(await bridge.Cvat.SetJobStateAsync(job, "completed"));
-        Assert.Equal(422, delivery.Status);
-        Assert.Contains("nothing was stored", delivery.ResponseBody, StringComparison.Ordinal);
+        Assert.Equal(422, delivery.StatusCode);
+        Assert.Contains("nothing was stored", delivery.Response, StringComparison.Ordinal);
         Assert.Single(await bridge.Cvat.SetJobStateAsync(job, "in progress"));
-        return delivery.ResponseBody;
+        return delivery.Response;
     }
 }
