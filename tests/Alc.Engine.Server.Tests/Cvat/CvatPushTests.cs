@@ -77,7 +77,7 @@ public sealed class CvatPushTests
             var client = bare.CreateClient();
             var problem = await (await client.PostAsync("/integrations/cvat/projects/1/push", null)).Problem(409);
             Assert.Contains("ALC_CVAT__URL", problem.GetProperty("detail").GetString());
-            var closed = await (await client.PostAsync("/integrations/cvat/projects/1/webhook", new StringContent("{}"))).Problem(403);
+            var closed = await (await client.PostAsync("/integrations/cvat/projects/1/webhook", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))).Problem(403);
             Assert.Contains("ALC_CVAT__WEBHOOKSECRET", closed.GetProperty("detail").GetString());
         }
 
