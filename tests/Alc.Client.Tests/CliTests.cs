@@ -78,5 +78,11 @@ public sealed class CliTests
         (code, output) = await Alc(engine, "answers", "submit", "1", broken);
         Assert.Equal(1, code);
         Assert.Contains("not an answer batch", output, StringComparison.Ordinal);
+
+        // An engine without CVAT settings: alc cvat push names the settings to set.
+        (code, output) = await Alc(engine, "cvat", "push", "1");
+        Assert.Equal(1, code);
+        Assert.Contains("409", output, StringComparison.Ordinal);
+        Assert.Contains("ALC_CVAT__URL", output, StringComparison.Ordinal);
     }
 }

@@ -42,7 +42,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", "The client went away.", null),
             _ => (500, "Internal error", "The engine failed to handle the request; see its log.", (IReadOnlyDictionary<string, string[]>?)null),
         };
-        if (status >= 500)
+        // A CVAT outage is reported to the caller (502), not an engine fault.
+        if (status >= 500 && exception is not Alc.Integrations.Cvat.Rest.CvatException)
         {
             LogUnhandled(logger, exception, httpContext.Request.Path);
         }

@@ -69,6 +69,16 @@ public sealed class CvatPushTests
     }
 
     [Fact]
+    public async Task An_unreachable_cvat_is_a_502_that_names_it_and_changes_nothing()
+    {
+        await using var bridge = await CvatBridge.Start(settings: new Dictionary<string, string?> { ["Cvat:Url"] = "http://127.0.0.1:9" });
+        string before = await bridge.Engine.Snapshot();
+        var problem = await (await bridge.Client.PostAsync($"/integrations/cvat/projects/{bridge.ProjectId}/push", null)).Problem(502);
+        Assert.Contains("http://127.0.0.1:9/ could not be reached", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, await bridge.Engine.Snapshot());
+    }
+
+    [Fact]
     public async Task Push_and_webhook_refuse_until_the_integration_is_configured()
     {
         using var scratch = new Scratch();
