@@ -37,10 +37,21 @@ public static class SyntheticWorld
         Array.Fill(owner, -1);
         var objectClass = new int[objectCount];
         var shape = new bool[n];
+        bool logNormal = options.ObjectSizes == ObjectSizeLaw.LogNormal;
+        // Log-normal areas are painted largest first, so small objects stay in front of large ones.
+        double[]? radii = logNormal ? [.. Enumerable.Range(0, objectCount).Select(_ => Radius(random, options, options.AreaMedian, options.AreaSigma)).OrderDescending()] : null;
         for (int o = 0; o < objectCount; o++)
         {
             objectClass[o] = random.Next(1, classes);
-            Shapes.Random(random, size, shape, 0.08, 0.22);
+            if (radii is null)
+            {
+                Shapes.Random(random, size, shape, 0.08, 0.22);
+            }
+            else
+            {
+                Shapes.Random(random, size, shape, radii[o], radii[o]);
+            }
+
             for (int p = 0; p < n; p++)
             {
                 if (shape[p])
@@ -148,12 +159,40 @@ public static class SyntheticWorld
         int hallucinations = (int)options.HallucinationRate + (random.Chance(options.HallucinationRate % 1) ? 1 : 0);
         for (int h = 0; h < hallucinations; h++)
         {
-            Shapes.Random(random, size, shape, 0.06, 0.14);
+            if (logNormal)
+            {
+                double r = Radius(random, options, options.AreaMedian, options.AreaSigma);
+                Shapes.Random(random, size, shape, r, r);
+            }
+            else
+            {
+                Shapes.Random(random, size, shape, 0.06, 0.14);
+            }
+
             int id = nextId++;
             maskLabel[id] = random.Next(1, classes);
             for (int p = 0; p < n; p++)
             {
                 if (shape[p] && owner[p] < 0)
+                {
+                    superpixels[p] = id;
+                }
+            }
+        }
+
+        // 3b. SAM fragments: tiny masks cut out of whichever mask lies under them, keeping its label.
+        int fragments = logNormal ? (int)options.FragmentRate + (random.Chance(options.FragmentRate % 1) ? 1 : 0) : 0;
+        for (int f = 0; f < fragments; f++)
+        {
+            double r = Radius(random, options, FragmentMedian, FragmentSigma);
+            Shapes.Random(random, size, shape, r, r);
+            var (fx, fy) = Centroid(shape, size);
+            int parent = superpixels[(Math.Clamp((int)fy, 0, size - 1) * size) + Math.Clamp((int)fx, 0, size - 1)];
+            int id = nextId++;
+            maskLabel[id] = maskLabel[parent];
+            for (int p = 0; p < n; p++)
+            {
+                if (shape[p] && superpixels[p] == parent)
                 {
                     superpixels[p] = id;
                 }
@@ -168,6 +207,19 @@ public static class SyntheticWorld
         }
 
         return new WorldImage(stem, split, size, rgb, gt, pseudo, Compact(superpixels));
+    }
+
+    // SAM's fragments: median 0.1 % of the image, a narrow spread.
+    private const double FragmentMedian = 0.001;
+    private const double FragmentSigma = 0.8;
+
+    // A log-normal area (share of the image, at least MinArea px, at most half) as the radius Shapes draws with:
+    // the shapes' mean aspect (0.78) and ellipse area π r² a.
+    private static double Radius(SeededRandom random, WorldOptions options, double median, double sigma)
+    {
+        double n = (double)options.Size * options.Size;
+        double area = Math.Clamp(Math.Exp(Math.Log(median) + (sigma * random.Gaussian())), options.MinArea / n, 0.5);
+        return Math.Sqrt(area / (Math.PI * 0.78));
     }
 
     private static int Confuse(SeededRandom random, int c, int classes)

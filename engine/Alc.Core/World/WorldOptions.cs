@@ -27,6 +27,24 @@ public sealed record WorldOptions
     /// <summary>Most objects per image.</summary>
     public int MaxObjects { get; init; } = 5;
 
+    /// <summary>How object sizes are drawn: <see cref="ObjectSizeLaw.Uniform"/> radii (the v1 world) or <see cref="ObjectSizeLaw.LogNormal"/> areas.</summary>
+    public ObjectSizeLaw ObjectSizes { get; init; } = ObjectSizeLaw.Uniform;
+
+    /// <summary>Median object area as a share of the image, for <see cref="ObjectSizeLaw.LogNormal"/> (e^μ of ln area).</summary>
+    public double AreaMedian { get; init; } = 0.0058;
+
+    /// <summary>σ of ln(area) for <see cref="ObjectSizeLaw.LogNormal"/>: the tail's weight.</summary>
+    public double AreaSigma { get; init; } = 2.44;
+
+    /// <summary>Smallest object, in pixels, for <see cref="ObjectSizeLaw.LogNormal"/> (smaller draws are raised to it).</summary>
+    public int MinArea { get; init; } = 12;
+
+    /// <summary>
+    /// Expected tiny SAM fragments per image (<see cref="ObjectSizeLaw.LogNormal"/> only): small masks cut out of an
+    /// object's or the background's mask, carrying its pseudo label — SAM's over-segmentation into many tiny masks.
+    /// </summary>
+    public double FragmentRate { get; init; }
+
     /// <summary>Probability that a detected object gets a wrong class (its confusable partner when it has one).</summary>
     public double ConfusionRate { get; init; } = 0.25;
 
@@ -69,6 +87,10 @@ public sealed record WorldOptions
             Require(p is >= 0 and <= 1, $"The {name} rate must be in [0, 1] (got {p}).");
         }
 
+        Require(AreaMedian is > 0 and <= 0.5, $"The median object area must be in (0, 0.5] of the image (got {AreaMedian}).");
+        Require(AreaSigma is >= 0 and <= 4, $"The σ of ln(area) must be in [0, 4] (got {AreaSigma}).");
+        Require(MinArea >= 1 && MinArea <= Size * Size / 4, $"The smallest object area must be 1..{Size * Size / 4} px (got {MinArea}).");
+        Require(FragmentRate is >= 0 and <= 32, $"The fragment rate must be in [0, 32] per image (got {FragmentRate}).");
         Require(HallucinationRate is >= 0 and <= 8, $"The hallucination rate must be in [0, 8] per image (got {HallucinationRate}).");
     }
 }

@@ -46,6 +46,13 @@ public static class DatasetCommands
             table.AddRow("superpixels per image", $"min {min}, mean {mean:0.0}, max {max}");
         }
 
+        if (report.MaskSizes is { Count: > 0 } sizes)
+        {
+            // Compare with your own SAM masks: a heavy tail has a small median against the mean and most area in the largest tenth.
+            table.AddRow("mask area: median / mean (share of image)", $"{sizes.MedianShare:P2} / {sizes.MeanShare:P2}");
+            table.AddRow("mask area held by the largest 10 % of masks", $"{sizes.LargestTenthShare:P1}");
+        }
+
         if (report.DataMIoU is double miou)
         {
             table.AddRow("D0 Data mIoU (train)", $"{miou:0.000}");

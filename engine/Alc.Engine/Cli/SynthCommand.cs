@@ -20,15 +20,20 @@ public static class SynthCommand
         var val = new Option<int>("--val") { Description = "Validation images.", DefaultValueFactory = _ => 60 };
         var size = new Option<int>("--size") { Description = "Image side in pixels.", DefaultValueFactory = _ => 128 };
         var classes = new Option<int>("--classes") { Description = "Classes including background (2..21).", DefaultValueFactory = _ => 8 };
+        var preset = new Option<string>("--preset")
+        {
+            Description = "World preset: v1 (2–5 objects of similar size, the reports so far) or heavy-tailed (log-normal object areas fitted to COCO's area split, tiny masks and SAM fragments).",
+            DefaultValueFactory = _ => "v1",
+        };
+        preset.AcceptOnlyFromAmong([.. WorldPresets.Names]);
         var command = new Command("synth", "Write the seeded synthetic benchmark world (images, gt, Grounded-SAM-like pseudo labels, SAM-like superpixels).")
         {
-            output, seed, train, val, size, classes,
+            output, seed, train, val, size, classes, preset,
         };
         command.SetAction(result =>
         {
-            var options = new WorldOptions
+            var options = WorldPresets.Get(result.GetValue(preset)!, result.GetValue(seed)) with
             {
-                Seed = result.GetValue(seed),
                 Train = result.GetValue(train),
                 Val = result.GetValue(val),
                 Size = result.GetValue(size),
@@ -60,6 +65,12 @@ public static class SynthCommand
         table.AddRow("superpixels with a wrong pseudo label", $"{noise.WrongSuperpixelShare:P1}");
         table.AddRow("superpixels spanning two GT classes", $"{noise.MixedSuperpixelShare:P1}");
         table.AddRow("superpixels per image", $"{(double)noise.Superpixels / options.Train:0.0}");
+        var sizes = DatasetValidator.Validate(outputRoot).MaskSizes;
+        if (sizes is not null)
+        {
+            table.AddRow("mask area: median / mean (share of image)", $"{sizes.MedianShare:P2} / {sizes.MeanShare:P2}");
+            table.AddRow("mask area held by the largest 10 % of masks", $"{sizes.LargestTenthShare:P1}");
+        }
         console.Write(table);
         console.MarkupLineInterpolated($"wrote [green]{outputRoot}[/]");
         return 0;

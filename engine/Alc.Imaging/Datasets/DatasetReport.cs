@@ -20,6 +20,9 @@ public sealed record DatasetReport
     /// <summary>Images with a ground-truth file.</summary>
     public int ImagesWithGroundTruth { get; init; }
 
+    /// <summary>The size distribution of the superpixels (all splits), or null when no image was valid.</summary>
+    public Alc.Core.Metrics.MaskSizeStatistics? MaskSizes { get; init; }
+
     /// <summary>Fewest, mean and most superpixels per image (over valid images).</summary>
     public (int Min, double Mean, int Max)? SuperpixelsPerImage { get; init; }
 

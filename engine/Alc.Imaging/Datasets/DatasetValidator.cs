@@ -27,6 +27,7 @@ public static class DatasetValidator
         var warnings = new List<string>();
         var noise = new LabelNoiseStatistics(folder.ClassCount);
         var superpixelCounts = new List<int>();
+        var maskSizes = new MaskSizeStatistics();
         int withTruth = 0, trainWithTruth = 0, done = 0;
         int total = folder.Splits.Values.Sum(s => s.Count);
         if (!folder.Splits.ContainsKey("val"))
@@ -55,6 +56,7 @@ public static class DatasetValidator
                     var superpixels = folder.ReadSuperpixels(stem, size);
                     var truth = folder.ReadGroundTruth(stem, size);
                     superpixelCounts.Add(superpixels.Index.Count);
+                    maskSizes.Add(superpixels.Ids);
                     if (truth is not null)
                     {
                         withTruth++;
@@ -93,6 +95,7 @@ public static class DatasetValidator
             ImagesPerSplit = folder.Splits.ToDictionary(s => s.Key, s => s.Value.Count),
             ValidImages = superpixelCounts.Count,
             ImagesWithGroundTruth = withTruth,
+            MaskSizes = superpixelCounts.Count == 0 ? null : maskSizes,
             SuperpixelsPerImage = superpixelCounts.Count == 0 ? null : (superpixelCounts.Min(), superpixelCounts.Average(), superpixelCounts.Max()),
             DataMIoU = measured ? noise.DataMIoU : null,
             WrongSuperpixelShare = measured ? noise.WrongSuperpixelShare : null,
