@@ -40,7 +40,7 @@ internal sealed class DatasetExports(BlobStore blobs, DatasetRepository datasets
             foreach (var image in images)
             {
                 byte[] photo = blobs.Get(image.ImageBlob);
-                string extension = photo.Length > 3 && photo[0] == 0xFF && photo[1] == 0xD8 ? ".jpg" : ".png";
+                string extension = Apis.PhotoResponse.Extension(photo);
                 string file = System.IO.Path.Combine(root, "images", image.Stem + extension);
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
                 File.WriteAllBytes(file, photo);

@@ -145,7 +145,7 @@ internal sealed class CvatPush(CvatConnection connection, ProjectRepository proj
         var project = projects.Get(query.ProjectId)!;
         var image = datasets.Image(project.DatasetId, query.ImageId) ?? throw ApiProblemException.NotFound($"Image {query.ImageId}");
         byte[] photo = blobs.Get(image.ImageBlob);
-        string extension = photo.Length > 3 && photo[0] == 0xFF && photo[1] == 0xD8 ? ".jpg" : ".png";
+        string extension = PhotoResponse.Extension(photo);
         return new CvatUpload(QueryFrames.Name(query.Id, extension), photo);
     }
 
