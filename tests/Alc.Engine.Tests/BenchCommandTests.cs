@@ -108,6 +108,38 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Report_merges_runs_made_one_seed_at_a_time_into_the_same_results_as_one_run()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli.Run("synth", "--out", temp["w"], "--train", "4", "--val", "2", "--size", "32").ExitCode);
+        string[] Bench(string output, string seeds, string budget = "2") =>
+            ["bench", "--data", temp["w"], "--out", temp[output], "--acquisitions", "random,margin", "--rounds", "1", "--budget", budget, "--seeds", seeds,
+                "--iterations", "3", "--crop", "32", "--batch", "2"];
+        Assert.Equal(0, Cli.Run(Bench("both", "1,2")).ExitCode);
+        Assert.Equal(0, Cli.Run(Bench("s2", "2")).ExitCode);
+        Assert.Equal(0, Cli.Run(Bench("s1", "1")).ExitCode);
+
+        var (code, output) = Cli.Run("report", temp["s2/results.json"], temp["s1/results.json"], "--out", temp["merged"]);
+        Assert.True(code == 0, output);
+        using var merged = JsonDocument.Parse(File.ReadAllText(temp["merged/results.json"]));
+        using var both = JsonDocument.Parse(File.ReadAllText(temp["both/results.json"]));
+        Assert.Equal(both.RootElement.GetProperty("runs").GetRawText(), merged.RootElement.GetProperty("runs").GetRawText());
+        Assert.Equal([1L, 2L], merged.RootElement.GetProperty("config").GetProperty("seeds").EnumerateArray().Select(e => e.GetInt64()));
+
+        (code, output) = Cli.Run("report", temp["s1/results.json"], temp["s2/results.json"]);
+        Assert.Equal(2, code);
+        Assert.Contains("merging results needs --out", output, StringComparison.Ordinal);
+        (code, output) = Cli.Run("report", temp["s1/results.json"], temp["both/results.json"], "--out", temp["x"]);
+        Assert.Equal(2, code);
+        Assert.Contains("'random' with seed 1 is in more than one result", output, StringComparison.Ordinal);
+        Assert.Equal(0, Cli.Run(Bench("b3", "3", budget: "3")).ExitCode);
+        (code, output) = Cli.Run("report", temp["s1/results.json"], temp["b3/results.json"], "--out", temp["x"]);
+        Assert.Equal(2, code);
+        Assert.Contains("budget 3 vs 2", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["x"]));
+    }
+
+    [Fact]
     public void A_dataset_without_a_validation_split_or_an_unknown_acquisition_is_refused()
     {
         using var temp = new TempFolder();

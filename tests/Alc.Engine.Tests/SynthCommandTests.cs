@@ -50,6 +50,31 @@ public class SynthCommandTests
     }
 
     [Fact]
+    public void The_fashion_preset_writes_the_photo_world_from_the_fashion_mnist_files()
+    {
+        using var temp = new TempFolder();
+        Alc.Imaging.Tests.Support.IdxFiles.WriteCatalog(temp["fmnist"], perClass: 3);
+        string[] options = ["--preset", "fashion", "--fashion-mnist", temp["fmnist"], "--shots", "2", "--train", "5", "--val", "2", "--size", "40"];
+        var (code, output) = Cli.Run(["synth", "--out", temp["a"], "--seed", "2", .. options]);
+        Assert.True(code == 0, output);
+        Assert.Contains("D0 Data mIoU", output, StringComparison.Ordinal);
+        Assert.Contains("\"ankle-boot\"", File.ReadAllText(temp["a/classes.json"]), StringComparison.Ordinal);
+        Assert.Equal(0, Cli.Run(["synth", "--out", temp["b"], "--seed", "2", .. options]).ExitCode);
+        Assert.Equal(DigestOfFolder(temp["a"]), DigestOfFolder(temp["b"]));
+
+        (code, output) = Cli.Run("synth", "--out", temp["c"], "--preset", "fashion", "--fashion-mnist", temp["nowhere"]);
+        Assert.Equal(2, code);
+        Assert.Contains("apt-get install dataset-fashion-mnist", output, StringComparison.Ordinal);
+        (code, output) = Cli.Run("synth", "--out", temp["c"], "--preset", "fashion", "--fashion-mnist", temp["fmnist"], "--classes", "8");
+        Assert.Equal(2, code);
+        Assert.Contains("--classes does not apply to the fashion world", output, StringComparison.Ordinal);
+        (code, output) = Cli.Run("synth", "--out", temp["c"], "--preset", "fashion", "--fashion-mnist", temp["fmnist"], "--shots", "4");
+        Assert.Equal(2, code);
+        Assert.Contains("the classifier needs 4", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["c"]));
+    }
+
+    [Fact]
     public void Bad_options_are_refused_with_the_reason()
     {
         using var temp = new TempFolder();

@@ -22,16 +22,43 @@ public static class SynthCommand
         var classes = new Option<int>("--classes") { Description = "Classes including background (2..21).", DefaultValueFactory = _ => 8 };
         var preset = new Option<string>("--preset")
         {
-            Description = "World preset: v1 (2–5 objects of similar size, the reports so far) or heavy-tailed (log-normal object areas fitted to COCO's area split, tiny masks and SAM fragments).",
+            Description = "World preset: v1 (2–5 objects of similar size, the reports so far), heavy-tailed (log-normal object areas fitted to COCO's area split, tiny masks and SAM fragments) or fashion (real Fashion-MNIST product photos on textured backgrounds at the same scales, labelled by a few-shot classifier).",
             DefaultValueFactory = _ => "v1",
         };
         preset.AcceptOnlyFromAmong([.. WorldPresets.Names]);
+        var fashionMnist = new Option<DirectoryInfo>("--fashion-mnist")
+        {
+            Description = $"fashion: folder with Fashion-MNIST's four *-ubyte.gz files (Debian's dataset-fashion-mnist installs them in {FashionMnist.DefaultDirectory}).",
+            DefaultValueFactory = _ => new DirectoryInfo(FashionMnist.DefaultDirectory),
+        };
+        var shots = new Option<int>("--shots")
+        {
+            Description = "fashion: training photos per class of the few-shot classifier that makes the pseudo labels (fewer, more confusions).",
+            DefaultValueFactory = _ => new PhotoWorldOptions().ShotsPerClass,
+        };
         var command = new Command("synth", "Write the seeded synthetic benchmark world (images, gt, Grounded-SAM-like pseudo labels, SAM-like superpixels).")
         {
-            output, seed, train, val, size, classes, preset,
+            output, seed, train, val, size, classes, preset, fashionMnist, shots,
         };
         command.SetAction(result =>
         {
+            if (result.GetValue(preset) == WorldPresets.Fashion)
+            {
+                if (result.GetResult(classes) is { Implicit: false })
+                {
+                    console.MarkupLine("[red]error:[/] --classes does not apply to the fashion world: its classes are background + Fashion-MNIST's 10.");
+                    return 2;
+                }
+
+                var photoPreset = WorldPresets.Photo(result.GetValue(seed), FashionMnist.ClassNames.Count);
+                var photo = photoPreset with
+                {
+                    World = photoPreset.World with { Train = result.GetValue(train), Val = result.GetValue(val), Size = result.GetValue(size) },
+                    ShotsPerClass = result.GetValue(shots),
+                };
+                return RunPhoto(console, photo, result.GetValue(fashionMnist)!.FullName, result.GetValue(output)!.FullName);
+            }
+
             var options = WorldPresets.Get(result.GetValue(preset)!, result.GetValue(seed)) with
             {
                 Train = result.GetValue(train),
@@ -58,14 +85,40 @@ public static class SynthCommand
         }
 
         var noise = Progress.Run(console, "synth", progress => WorldFolder.Write(options, outputRoot, progress));
+        PrintCalibration(console, noise, options.Train, outputRoot);
+        return 0;
+    }
 
+    /// <summary>Writes the photo world from the Fashion-MNIST files in <paramref name="fashionMnist"/>; returns the exit code.</summary>
+    public static int RunPhoto(IAnsiConsole console, PhotoWorldOptions options, string fashionMnist, string outputRoot)
+    {
+        PhotoCatalog catalog;
+        try
+        {
+            catalog = FashionMnist.Load(fashionMnist);
+            options.Validate(catalog);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or DatasetFormatException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 2;
+        }
+
+        var noise = Progress.Run(console, "synth", progress => WorldFolder.Write(options, catalog, outputRoot, progress));
+        PrintCalibration(console, noise, options.World.Train, outputRoot);
+        return 0;
+    }
+
+    private static void PrintCalibration(IAnsiConsole console, LabelNoiseStatistics noise, int train, string outputRoot)
+    {
         var table = new Table().AddColumns("calibration (train split)", "value");
-        table.AddRow("images (train / val)", $"{options.Train} / {options.Val}");
+        var report = DatasetValidator.Validate(outputRoot);
+        table.AddRow("images (train / val)", $"{train} / {report.ImagesPerSplit.GetValueOrDefault("val")}");
         table.AddRow("D0 Data mIoU", $"{noise.DataMIoU:0.000}");
         table.AddRow("superpixels with a wrong pseudo label", $"{noise.WrongSuperpixelShare:P1}");
         table.AddRow("superpixels spanning two GT classes", $"{noise.MixedSuperpixelShare:P1}");
-        table.AddRow("superpixels per image", $"{(double)noise.Superpixels / options.Train:0.0}");
-        var sizes = DatasetValidator.Validate(outputRoot).MaskSizes;
+        table.AddRow("superpixels per image", $"{(double)noise.Superpixels / train:0.0}");
+        var sizes = report.MaskSizes;
         if (sizes is not null)
         {
             table.AddRow("mask area: median / mean (share of image)", $"{sizes.MedianShare:P2} / {sizes.MeanShare:P2}");
@@ -73,6 +126,5 @@ public static class SynthCommand
         }
         console.Write(table);
         console.MarkupLineInterpolated($"wrote [green]{outputRoot}[/]");
-        return 0;
     }
 }
