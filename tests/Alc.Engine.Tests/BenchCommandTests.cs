@@ -140,6 +140,21 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void The_dataset_is_a_folder_or_a_world_preset_and_a_missing_photo_source_is_named()
+    {
+        using var temp = new TempFolder();
+        var (code, output) = Cli.Run("bench", "--out", temp["out"]);
+        Assert.Equal(2, code);
+        Assert.Contains("--data DIR or a world preset with --world NAME", output, StringComparison.Ordinal);
+        (code, _) = Cli.Run("bench", "--data", temp["w"], "--world", "v1", "--out", temp["out"]);
+        Assert.Equal(2, code);
+        (code, output) = Cli.Run("bench", "--world", "fashion", "--fashion-mnist", temp["nowhere"], "--out", temp["out"]);
+        Assert.Equal(2, code);
+        Assert.Contains("apt-get install dataset-fashion-mnist", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
     public void A_dataset_without_a_validation_split_or_an_unknown_acquisition_is_refused()
     {
         using var temp = new TempFolder();

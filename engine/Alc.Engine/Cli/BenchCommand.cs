@@ -6,6 +6,7 @@ using Alc.Campaigns.Pipeline;
 using Alc.Core.Acquisition;
 using Alc.Core.Correction;
 using Alc.Core.Oracle;
+using Alc.Core.World;
 using Alc.Imaging;
 using Alc.Imaging.Datasets;
 using Alc.Training;
@@ -19,7 +20,17 @@ public static class BenchCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(IAnsiConsole console, Func<TrainerOptions, ISegmentationTrainer> createTrainer)
     {
-        var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder with ground truth (e.g. from `alc-engine synth`).", Required = true };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Dataset folder with ground truth (e.g. from `alc-engine synth`); or give --world." };
+        var world = new Option<string>("--world")
+        {
+            Description = $"Instead of --data: bench a world preset ({string.Join(", ", WorldPresets.Names)}), written with world seed 1 to a temporary folder, as the docs/bench reports were.",
+        };
+        world.AcceptOnlyFromAmong([.. WorldPresets.Names]);
+        var fashionMnist = new Option<DirectoryInfo>("--fashion-mnist")
+        {
+            Description = $"--world fashion: folder with Fashion-MNIST's *-ubyte.gz files.",
+            DefaultValueFactory = _ => new DirectoryInfo(FashionMnist.DefaultDirectory),
+        };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.json, report.md, data-miou.png, model-miou.png.", Required = true };
         var acquisitions = new Option<string>("--acquisitions") { Description = $"Comma-separated strategies: acquisitions ({string.Join(", ", Acquisitions.Names)}), an acquisition with +lcm (A²LC's automated correction, e.g. sim+lcm), or default.", DefaultValueFactory = _ => "sim,lcil,softmin,aiou,margin,random" };
         var rounds = new Option<int>("--rounds") { Description = "Rounds after the warm start.", DefaultValueFactory = _ => 5 };
@@ -42,16 +53,53 @@ public static class BenchCommand
         var ablation = new Option<bool>("--ablation") { Description = "Also run the paper's Table 3 rows (no pool / look-ahead / expansion)." };
         var command = new Command("bench", "Run correction campaigns per acquisition and seed with a simulated oracle; write results.json, report.md and plots.")
         {
-            data, output, acquisitions, rounds, budget, seeds, model, iterations, batch, crop, learningRate, device, retrain, epsilon, oracle, errorRate, autoCorrect, ablation,
+            data, world, fashionMnist, output, acquisitions, rounds, budget, seeds, model, iterations, batch, crop, learningRate, device, retrain, epsilon, oracle, errorRate,
+            autoCorrect, ablation,
         };
         command.SetAction((result, cancellationToken) =>
+        {
+            string? preset = result.GetValue(world);
+            if ((preset is null) == (result.GetValue(data) is null))
+            {
+                console.MarkupLine("[red]error:[/] give the dataset with --data DIR or a world preset with --world NAME (one of them).");
+                return Task.FromResult(2);
+            }
+
+            string? scratch = null;
+            if (preset is not null)
+            {
+                scratch = Path.Combine(Path.GetTempPath(), $"alc-bench-world-{preset}-{Guid.NewGuid():N}");
+                int written = preset == WorldPresets.Fashion
+                    ? SynthCommand.RunPhoto(console, WorldPresets.Photo(1, FashionMnist.ClassNames.Count), result.GetValue(fashionMnist)!.FullName, scratch)
+                    : SynthCommand.Run(console, WorldPresets.Get(preset, 1), scratch);
+                if (written != 0)
+                {
+                    return Task.FromResult(written);
+                }
+            }
+
+            try
+            {
+                return RunOn(console, result, scratch ?? result.GetValue(data)!.FullName, cancellationToken);
+            }
+            finally
+            {
+                if (scratch is not null && Directory.Exists(scratch))
+                {
+                    Directory.Delete(scratch, recursive: true);
+                }
+            }
+        });
+        return command;
+
+        Task<int> RunOn(IAnsiConsole console, ParseResult result, string dataRoot, CancellationToken cancellationToken)
         {
             BenchOptions options;
             try
             {
                 options = new BenchOptions
                 {
-                    Data = result.GetValue(data)!.FullName,
+                    Data = dataRoot,
                     Output = result.GetValue(output)!.FullName,
                     Acquisitions = result.GetValue(acquisitions)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     Rounds = result.GetValue(rounds),
@@ -99,9 +147,8 @@ public static class BenchCommand
                 return Task.FromResult(2);
             }
 
-            return Task.FromResult(Run(console, options, createTrainer, cancellationToken));
-        });
-        return command;
+            return Task.FromResult(BenchCommand.Run(console, options, createTrainer, cancellationToken));
+        }
     }
 
     /// <summary>Runs the bench with a progress bar per run and writes the report; returns the exit code.</summary>
