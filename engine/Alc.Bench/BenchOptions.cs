@@ -11,6 +11,9 @@ public sealed record BenchOptions
     /// <summary>The dataset folder (needs ground truth for the train and val splits).</summary>
     public required string Data { get; init; }
 
+    /// <summary>How results.json names the dataset; null for <see cref="Data"/>'s path (a world written to a temporary folder names its preset).</summary>
+    public string? DataName { get; init; }
+
     /// <summary>Output folder for results.json, report.md and the plots.</summary>
     public required string Output { get; init; }
 

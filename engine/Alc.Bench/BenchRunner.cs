@@ -72,7 +72,7 @@ public static class BenchRunner
         var t = trainerOptions;
         return new BenchResults
         {
-            Dataset = dataset.Layout.Root,
+            Dataset = options.DataName ?? dataset.Layout.Root,
             Config = new BenchConfig(options.Rounds, options.Budget, options.Seeds, options.Epsilon, t.Model, t.Iterations, t.BatchSize, t.CropSize,
                 options.Retrain.ToString(), options.Oracle.Mode.ToString().ToLowerInvariant(), options.Oracle.ErrorRate, t.Device.ToString(),
                 train.Count, validation.Count, dataset.ClassCount, Math.Round(clock.Elapsed.TotalSeconds, 1), options.AutoCorrect switch

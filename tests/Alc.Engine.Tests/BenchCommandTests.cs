@@ -146,12 +146,31 @@ public class BenchCommandTests
         var (code, output) = Cli.Run("bench", "--out", temp["out"]);
         Assert.Equal(2, code);
         Assert.Contains("--data DIR or a world preset with --world NAME", output, StringComparison.Ordinal);
-        (code, _) = Cli.Run("bench", "--data", temp["w"], "--world", "v1", "--out", temp["out"]);
+        (code, output) = Cli.Run("bench", "--data", temp["w"], "--world", "v1", "--out", temp["out"]);
         Assert.Equal(2, code);
+        Assert.Contains("(one of them)", output, StringComparison.Ordinal);
+        (code, output) = Cli.Run("bench", "--world", "v1", "--seeds", "x", "--out", temp["out"]);
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("D0 Data mIoU", output, StringComparison.Ordinal); // refused before any world is written
         (code, output) = Cli.Run("bench", "--world", "fashion", "--fashion-mnist", temp["nowhere"], "--out", temp["out"]);
         Assert.Equal(2, code);
         Assert.Contains("apt-get install dataset-fashion-mnist", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
+    public void A_world_preset_is_written_benched_named_in_the_results_and_removed()
+    {
+        using var temp = new TempFolder();
+        var before = Directory.GetDirectories(Path.GetTempPath(), "alc-bench-world-v1-*").ToHashSet();
+        var (code, output) = Cli.Run("bench", "--world", "v1", "--out", temp["out"], "--acquisitions", "random", "--rounds", "1", "--budget", "1",
+            "--seeds", "1", "--iterations", "1", "--crop", "32", "--batch", "1");
+        Assert.True(code == 0, output);
+        Assert.Contains("D0 Data mIoU", output, StringComparison.Ordinal);
+        using var results = JsonDocument.Parse(File.ReadAllText(temp["out/results.json"]));
+        Assert.Equal("world v1 (alc-engine synth --preset v1 --seed 1)", results.RootElement.GetProperty("dataset").GetString());
+        Assert.Equal(240, results.RootElement.GetProperty("config").GetProperty("trainImages").GetInt32());
+        Assert.Subset(before, Directory.GetDirectories(Path.GetTempPath(), "alc-bench-world-v1-*").ToHashSet());
     }
 
     [Fact]

@@ -19,8 +19,14 @@ public sealed record PhotoCatalog(IReadOnlyList<string> ClassNames, IReadOnlyLis
             throw new ArgumentException("A photo catalog needs at least one item photo.");
         }
 
+        int side = Items[0].Side;
         foreach (var photo in Items.Concat(Shots))
         {
+            if (photo.Side != side)
+            {
+                throw new ArgumentException($"The catalog's photos must share one side: {photo.Side} against {side}.");
+            }
+
             if (photo.Side < 2 || photo.Pixels.Length != photo.Side * photo.Side || photo.Label < 0 || photo.Label >= ClassNames.Count)
             {
                 throw new ArgumentException($"An item photo has side {photo.Side}, {photo.Pixels.Length} pixels and label {photo.Label}: it must be side² pixels with a label in 0..{ClassNames.Count - 1}.");

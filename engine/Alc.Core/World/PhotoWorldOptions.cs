@@ -10,7 +10,7 @@ public sealed record PhotoWorldOptions
     public WorldOptions World { get; init; } = new();
 
     /// <summary>
-    /// Training examples per class of the few-shot nearest-centroid classifier that plays Grounded-SAM's detector:
+    /// Photos per class known to the few-shot nearest-neighbour classifier that plays Grounded-SAM's detector:
     /// fewer shots, more (real) confusions.
     /// </summary>
     public int ShotsPerClass { get; init; } = 50;

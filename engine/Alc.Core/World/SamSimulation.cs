@@ -159,7 +159,6 @@ internal static class SamSimulation
             pseudo[p] = (byte)maskLabel[superpixels[p]];
         }
 
-
         return (Compact(superpixels), pseudo);
     }
 

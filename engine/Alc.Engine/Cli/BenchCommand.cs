@@ -65,22 +65,30 @@ public static class BenchCommand
                 return Task.FromResult(2);
             }
 
-            string? scratch = null;
-            if (preset is not null)
+            string? scratch = preset is null ? null : Path.Combine(Path.GetTempPath(), $"alc-bench-world-{preset}-{Guid.NewGuid():N}");
+            var options = Parse(result, scratch ?? result.GetValue(data)!.FullName);
+            if (options is null)
             {
-                scratch = Path.Combine(Path.GetTempPath(), $"alc-bench-world-{preset}-{Guid.NewGuid():N}");
-                int written = preset == WorldPresets.Fashion
-                    ? SynthCommand.RunPhoto(console, WorldPresets.Photo(1, FashionMnist.ClassNames.Count), result.GetValue(fashionMnist)!.FullName, scratch)
-                    : SynthCommand.Run(console, WorldPresets.Get(preset, 1), scratch);
-                if (written != 0)
-                {
-                    return Task.FromResult(written);
-                }
+                return Task.FromResult(2);
             }
 
             try
             {
-                return RunOn(console, result, scratch ?? result.GetValue(data)!.FullName, cancellationToken);
+                if (preset is not null)
+                {
+                    int written = preset == WorldPresets.Fashion
+                        ? SynthCommand.RunPhoto(console, WorldPresets.Photo(1, FashionMnist.ClassNames.Count), result.GetValue(fashionMnist)!.FullName, scratch!)
+                        : SynthCommand.Run(console, WorldPresets.Get(preset, 1), scratch!);
+                    if (written != 0)
+                    {
+                        return Task.FromResult(written);
+                    }
+
+                    // The temporary folder is gone after the run: results.json names the world by how to write it again.
+                    options = options with { DataName = $"world {preset} (alc-engine synth --preset {preset} --seed 1)" };
+                }
+
+                return Task.FromResult(Run(console, options, createTrainer, cancellationToken));
             }
             finally
             {
@@ -92,7 +100,8 @@ public static class BenchCommand
         });
         return command;
 
-        Task<int> RunOn(IAnsiConsole console, ParseResult result, string dataRoot, CancellationToken cancellationToken)
+        // The options as given, or null after printing why they are refused.
+        BenchOptions? Parse(ParseResult result, string dataRoot)
         {
             BenchOptions options;
             try
@@ -144,10 +153,10 @@ public static class BenchCommand
             catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
             {
                 console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-                return Task.FromResult(2);
+                return null;
             }
 
-            return Task.FromResult(BenchCommand.Run(console, options, createTrainer, cancellationToken));
+            return options;
         }
     }
 
@@ -199,7 +208,7 @@ public static class BenchCommand
             console.MarkupLineInterpolated($"wrote [green]{options.Output}[/] (results.json, report.md, data-miou.png, model-miou.png) in {results.Config.WallSeconds / 60:0.0} min");
             return 0;
         }
-        catch (Exception ex) when (ex is DatasetFormatException or MapFormatException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is DatasetFormatException or MapFormatException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return 1;

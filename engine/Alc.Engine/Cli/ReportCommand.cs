@@ -32,9 +32,15 @@ public static class ReportCommand
             {
                 try
                 {
-                    pieces.Add(JsonSerializer.Deserialize<BenchResults>(File.ReadAllBytes(file.FullName)) ?? throw new JsonException("the file holds null"));
+                    var piece = JsonSerializer.Deserialize<BenchResults>(File.ReadAllBytes(file.FullName)) ?? throw new JsonException("the file holds null");
+                    if (piece.Config is null || piece.Config.Seeds is null || piece.Runs is null || piece.Runs.Any(r => r is null || r.Rounds is null))
+                    {
+                        throw new JsonException("config, config.seeds, runs and every run's rounds must be present");
+                    }
+
+                    pieces.Add(piece);
                 }
-                catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+                catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
                 {
                     console.MarkupLineInterpolated($"[red]error:[/] {file.Name}: {ex.Message}");
                     return 1;
@@ -44,7 +50,8 @@ public static class ReportCommand
             try
             {
                 string folder = result.GetValue(output)?.FullName ?? files[0].DirectoryName!;
-                BenchReport.Write(folder, BenchMerge.Merge(pieces));
+                // One file is re-rendered as it is; only several are merged (and re-ordered).
+                BenchReport.Write(folder, pieces.Count == 1 ? pieces[0] : BenchMerge.Merge(pieces));
                 console.MarkupLineInterpolated($"wrote [green]{folder}[/] (results.json, report.md, data-miou.png, model-miou.png)");
                 return 0;
             }
@@ -52,6 +59,11 @@ public static class ReportCommand
             {
                 console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
                 return 2;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.MarkupLineInterpolated($"[red]error:[/] cannot write the report: {ex.Message}");
+                return 1;
             }
         });
         return command;

@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Alc.Engine.Cli;
 
-/// <summary><c>alc-engine synth</c>: writes the seeded benchmark world as an ALC dataset folder and prints its calibration.</summary>
+/// <summary><c>alc-engine synth</c>: writes a seeded benchmark world (a preset of docs/worlds.md) as an ALC dataset folder and prints its calibration.</summary>
 public static class SynthCommand
 {
     /// <summary>Creates the command.</summary>
@@ -36,7 +36,7 @@ public static class SynthCommand
             Description = "fashion: training photos per class of the few-shot classifier that makes the pseudo labels (fewer, more confusions).",
             DefaultValueFactory = _ => new PhotoWorldOptions().ShotsPerClass,
         };
-        var command = new Command("synth", "Write the seeded synthetic benchmark world (images, gt, Grounded-SAM-like pseudo labels, SAM-like superpixels).")
+        var command = new Command("synth", "Write a seeded benchmark world — synthetic or of real photos — (images, gt, Grounded-SAM-like pseudo labels, SAM-like superpixels).")
         {
             output, seed, train, val, size, classes, preset, fashionMnist, shots,
         };
@@ -84,7 +84,17 @@ public static class SynthCommand
             return 2;
         }
 
-        var noise = Progress.Run(console, "synth", progress => WorldFolder.Write(options, outputRoot, progress));
+        LabelNoiseStatistics noise;
+        try
+        {
+            noise = Progress.Run(console, "synth", progress => WorldFolder.Write(options, outputRoot, progress));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] cannot write {outputRoot}: {ex.Message}");
+            return 1;
+        }
+
         PrintCalibration(console, noise, options.Train, outputRoot);
         return 0;
     }
@@ -98,13 +108,23 @@ public static class SynthCommand
             catalog = FashionMnist.Load(fashionMnist);
             options.Validate(catalog);
         }
-        catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or DatasetFormatException)
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or DatasetFormatException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return 2;
         }
 
-        var noise = Progress.Run(console, "synth", progress => WorldFolder.Write(options, catalog, outputRoot, progress));
+        LabelNoiseStatistics noise;
+        try
+        {
+            noise = Progress.Run(console, "synth", progress => WorldFolder.Write(options, catalog, outputRoot, progress));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] cannot write {outputRoot}: {ex.Message}");
+            return 1;
+        }
+
         PrintCalibration(console, noise, options.World.Train, outputRoot);
         return 0;
     }

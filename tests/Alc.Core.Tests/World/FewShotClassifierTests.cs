@@ -40,7 +40,6 @@ public sealed class FewShotClassifierTests
             return [c.Predict([200, 0, 200, 0]), c.Predict([200, 200, 0, 0])];
         }
 
-        Assert.Equal(Answers(5), Answers(5));
         var seen = Enumerable.Range(1, 20).Select(s => string.Join(',', Answers(s))).Distinct().ToList();
         // Knowing the left layout: (0, 1). Knowing the top layout as class 0: both photos tie and the earlier shot (class 0) wins: (0, 0).
         Assert.Equal(["0,0", "0,1"], seen.Order());

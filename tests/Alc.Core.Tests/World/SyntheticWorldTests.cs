@@ -37,6 +37,8 @@ public class SyntheticWorldTests
     {
         // Pinned when the heavy-tailed preset was added (the full v1 world was compared file by file with the previous build's).
         Assert.Equal("FFED3CE583399E9DC4E7584AC21ACB0B8EA2CD7E44AD82EB236F1157B432CFAD", Digest(SyntheticWorld.Generate(WorldPresets.Get("v1") with { Train = 12, Val = 4, Size = 48 })));
+        // The heavy-tailed preset's log-normal objects, hallucinations and fragments, pinned the same way.
+        Assert.Equal("36F24783B18476F225A80FEBD592FABCD81FB4965BF2C1AB41B84EE23022D559", Digest(SyntheticWorld.Generate(WorldPresets.Get("heavy-tailed") with { Train = 12, Val = 4, Size = 48 })));
     }
 
     [Fact]

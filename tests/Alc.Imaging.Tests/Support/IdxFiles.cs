@@ -37,7 +37,7 @@ internal static class IdxFiles
         file.Write(data);
     }
 
-    // Class k: a bright horizontal band at rows 2k..2k+7 over a centred block; variants shift it by a pixel.
+    // Class k: a bright horizontal band at rows 2k+2..2k+9 over a centred block; variants shift it by a pixel.
     private static byte[] Drawn(int label, int variant)
     {
         var pixels = new byte[28 * 28];
