@@ -34,6 +34,15 @@ public static class BenchReport
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{c.TrainImages} training / {c.ValImages} validation images, {c.Classes} classes. Model `{c.Model}`, {c.Iterations} iterations × batch {c.BatchSize}, crop {c.CropSize}, retrain {c.Retrain}, device {c.Device}. " +
             $"B = {c.Budget} queries per round, {c.Rounds} rounds, ε = {c.Epsilon}, oracle `{c.Oracle}` (error rate {c.ErrorRate}). Seeds {string.Join(", ", c.Seeds)}; mean ± std over seeds. Wall time {c.WallSeconds / 60:0.0} min.");
+        // Merged results may hold some strategies on fewer seeds: name them, so a mean over one seed is not read as three.
+        var partial = results.Runs.GroupBy(r => r.Acquisition).Where(g => g.Select(r => r.Seed).Distinct().Count() < c.Seeds.Count)
+            .Select(g => $"{g.Key} (seed{(g.Count() > 1 ? "s" : string.Empty)} {string.Join(", ", g.Select(r => r.Seed).Distinct().Order())})").ToList();
+        if (partial.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"On fewer seeds: {string.Join("; ", partial)}.");
+        }
+
         text.AppendLine();
         text.AppendLine("## Final round");
         text.AppendLine();

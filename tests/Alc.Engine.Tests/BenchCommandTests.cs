@@ -125,6 +125,7 @@ public class BenchCommandTests
         using var both = JsonDocument.Parse(File.ReadAllText(temp["both/results.json"]));
         Assert.Equal(both.RootElement.GetProperty("runs").GetRawText(), merged.RootElement.GetProperty("runs").GetRawText());
         Assert.Equal([1L, 2L], merged.RootElement.GetProperty("config").GetProperty("seeds").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.DoesNotContain("On fewer seeds", File.ReadAllText(temp["merged/report.md"]), StringComparison.Ordinal);
 
         (code, output) = Cli.Run("report", temp["s1/results.json"], temp["s2/results.json"]);
         Assert.Equal(2, code);
@@ -132,6 +133,10 @@ public class BenchCommandTests
         (code, output) = Cli.Run("report", temp["s1/results.json"], temp["both/results.json"], "--out", temp["x"]);
         Assert.Equal(2, code);
         Assert.Contains("'random' with seed 1 is in more than one result", output, StringComparison.Ordinal);
+        // A strategy benched on fewer seeds than the others is named under the header.
+        Assert.Equal(0, Cli.Run([.. Bench("sim1", "1").Select(a => a == "random,margin" ? "sim" : a)]).ExitCode);
+        Assert.Equal(0, Cli.Run("report", temp["both/results.json"], temp["sim1/results.json"], "--out", temp["partial"]).ExitCode);
+        Assert.Contains("On fewer seeds: sim (seed 1).", File.ReadAllText(temp["partial/report.md"]), StringComparison.Ordinal);
         Assert.Equal(0, Cli.Run(Bench("b3", "3", budget: "3")).ExitCode);
         (code, output) = Cli.Run("report", temp["s1/results.json"], temp["b3/results.json"], "--out", temp["x"]);
         Assert.Equal(2, code);
