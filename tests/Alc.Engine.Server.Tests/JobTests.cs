@@ -32,6 +32,13 @@ public sealed class JobTests : IDisposable
         Assert.Equal(JobState.Succeeded, events[^1].State);
         Assert.Equal(1.0, events[^1].Progress);
         Assert.True(events.Select(e => e.Progress).SequenceEqual(events.Select(e => e.Progress).Order()), "progress never goes back");
+        // Events sample the job every 250 ms, so a short stage may be missed; those seen come in pipeline order, each once.
+        var stages = events.Where(e => e.Stage is not null).Select(e => e.Stage!.Value).ToList();
+        Assert.NotEmpty(stages);
+        Assert.True(stages.SequenceEqual(stages.Order()), $"stages in pipeline order: {string.Join(", ", stages)}");
+        Assert.All(events, e => Assert.InRange(e.StageProgress, 0, 1));
+        Assert.Null(events[^1].Stage);
+        Assert.All(events, e => Assert.Null(e.JobsAhead));
         await (await client.GetAsync("/jobs/999/events")).Problem(404);
     }
 
@@ -77,6 +84,11 @@ public sealed class JobTests : IDisposable
         var quick = await client.CreateProject(dataset.Id, "quick");
         var hog = await (await client.PostAsync($"/projects/{slow.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
         var waiting = await (await client.PostAsync($"/projects/{quick.Id}/rounds", null)).Read<StartRoundResponse>(HttpStatusCode.Accepted);
+        Assert.Equal(1, waiting.Job.JobsAhead);
+        var queued = await client.Get<JobDto>($"/jobs/{waiting.Job.Id}");
+        Assert.Equal((JobState.Queued, 1), (queued.State, queued.JobsAhead));
+        var blocked = await (await client.PostAsync($"/projects/{slow.Id}/rounds", null)).Problem(409);
+        Assert.Contains($"POST /jobs/{hog.Job.Id}/cancel", blocked.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var stopped = await client.WaitForJob(hog.Job.Id, 60);
         Assert.Equal(JobState.Failed, stopped.State);

@@ -19,6 +19,29 @@ public sealed class OpenApiDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_operations_that_check_a_key_declare_the_api_key_requirement()
+    {
+        await using var engine = new EngineFactory(_scratch.Data);
+        using var document = System.Text.Json.JsonDocument.Parse(await engine.CreateClient().GetStringAsync("/openapi/v1.json"));
+        Assert.False(document.RootElement.TryGetProperty("security", out _), "no document-wide requirement");
+        var secured = new Dictionary<string, bool>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                secured[$"{operation.Name.ToUpperInvariant()} {path.Name}"] = operation.Value.TryGetProperty("security", out var security)
+                    && security.EnumerateArray().Any(r => r.TryGetProperty("ApiKey", out _));
+            }
+        }
+
+        Assert.False(secured["GET /health"]);
+        Assert.False(secured["GET /ready"]);
+        Assert.True(secured["POST /projects/{projectId}/rounds"]);
+        Assert.True(secured["GET /jobs/{jobId}"]);
+        Assert.True(secured.Count(s => s.Value) > 20, "the key requirement stays on the protected operations");
+    }
+
+    [Fact]
     public async Task Every_operation_is_named_summarised_and_tagged_and_every_error_is_problem_json()
     {
         await using var engine = new EngineFactory(_scratch.Data);

@@ -15,7 +15,7 @@ public sealed class EngineDatabaseTests : IDisposable
         var database = new EngineDatabase(_temp["alc.db"]);
         Assert.Equal(0, database.SchemaVersion());
         Assert.Equal(EngineDatabase.LatestVersion, database.Migrate());
-        Assert.Equal(5, EngineDatabase.LatestVersion);
+        Assert.Equal(6, EngineDatabase.LatestVersion);
         using var connection = database.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys;"));
@@ -32,15 +32,15 @@ public sealed class EngineDatabaseTests : IDisposable
     {
         var database = new EngineDatabase(_temp["alc.db"]);
         database.Migrate();
-        Assert.Equal(5, database.Migrate());
+        Assert.Equal(6, database.Migrate());
         using (var connection = database.Open())
         {
-            Assert.Equal(5, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
+            Assert.Equal(6, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
             connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'now');");
         }
 
         var ex = Assert.Throws<InvalidOperationException>(() => database.Migrate());
-        Assert.Contains("schema version 99, newer than this build's 5", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this build's 6", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class EngineDatabaseTests : IDisposable
         }
 
         Assert.Equal(1, database.SchemaVersion());
-        Assert.Equal(5, database.Migrate());
+        Assert.Equal(6, database.Migrate());
         using var migrated = database.Open();
         var job = migrated.QuerySingle<(long Id, string State, long? RoundId)>("SELECT id, state, round_id FROM jobs;");
         Assert.Equal((7L, "succeeded", (long?)null), job);
@@ -75,6 +75,9 @@ public sealed class EngineDatabaseTests : IDisposable
         Assert.Contains("source", answerColumns);
         Assert.Contains("revision", answerColumns);
         Assert.Contains("ended_by", migrated.Query<string>("SELECT name FROM pragma_table_info('answer_history');"));
+        // v6: a job records its stage and that stage's fraction; an old job has none.
+        var stage = migrated.QuerySingle<(string? Stage, double StageProgress)>("SELECT stage, stage_progress FROM jobs WHERE id = 7;");
+        Assert.Equal((null, 0.0), stage);
     }
 
     [Fact]

@@ -59,6 +59,36 @@ public sealed class RepositoryTests : IDisposable
     }
 
     [Fact]
+    public void A_queued_job_counts_the_jobs_ahead_of_it_and_a_running_job_s_progress_never_goes_back()
+    {
+        var datasets = new DatasetRepository(_database, _clock);
+        string blob = new string('a', 64);
+        long dataset = datasets.Create("d", [new ClassInfo(0, "bg", "#000000")],
+            [new ImageRow { Stem = "i", Split = "train", Width = 10, Height = 10, ImageBlob = blob, PseudoBlob = blob, SuperpixelBlob = blob }]);
+        var projects = new ProjectRepository(_database, _clock);
+        var jobs = new JobRepository(_database, _clock);
+        var rounds = new RoundRepository(_database, jobs, _clock);
+        var (_, first) = rounds.Start(projects.Create(dataset, "a", "{}", ProjectOracle.None));
+        var (_, second) = rounds.Start(projects.Create(dataset, "b", "{}", ProjectOracle.None));
+        var (_, third) = rounds.Start(projects.Create(dataset, "c", "{}", ProjectOracle.None));
+        Assert.Equal((0, 1, 2), (first.JobsAhead, second.JobsAhead, third.JobsAhead));
+
+        Assert.True(jobs.MarkRunning(first.Id));
+        Assert.Equal((null, 1, 2), (jobs.Get(first.Id)!.JobsAhead, jobs.Get(second.Id)!.JobsAhead, jobs.Get(third.Id)!.JobsAhead));
+        jobs.ReportProgress(first.Id, 0.6, "train", 0.9, "training");
+        jobs.ReportProgress(first.Id, 0.4, "measure", 0.1, "measuring");
+        var running = jobs.Get(first.Id)!;
+        Assert.Equal((0.6, "measure", 0.1, "measuring"), (running.Progress, running.Stage, running.StageProgress, running.Message));
+        jobs.ReportProgress(first.Id, double.NaN, "select", double.PositiveInfinity, "selecting");
+        Assert.Equal((0.6, 0.0), (jobs.Get(first.Id)!.Progress, jobs.Get(first.Id)!.StageProgress));
+
+        Assert.True(jobs.MarkCancelled(second.Id));
+        Assert.Equal(1, jobs.Get(third.Id)!.JobsAhead);
+        Assert.True(jobs.MarkSucceeded(first.Id, "done"));
+        Assert.Equal(0, jobs.Get(third.Id)!.JobsAhead);
+    }
+
+    [Fact]
     public void An_answer_batch_commits_whole_or_not_at_all()
     {
         var (project, round, rows) = Querying(3);

@@ -796,7 +796,8 @@ namespace Alc.Client
     }
 
     /// <summary>
-    /// Background work (training and scoring a round) with its progress.
+    /// Background work (training and scoring a round) with its progress: one overall fraction that only moves forward, and
+    /// <br/>the stage it is in with that stage's own fraction.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class JobDto
@@ -832,10 +833,25 @@ namespace Alc.Client
         public JobState State { get; set; } = default!;
 
         /// <summary>
-        /// 0..1.
+        /// Overall progress, 0..1, weighted by each stage's work; it never decreases while the job runs.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("progress")]
         public double Progress { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stage")]
+        public JobStage? Stage { get; set; } = default!;
+
+        /// <summary>
+        /// How far Stage has got, 0..1 (it restarts at 0 with each stage).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stageProgress")]
+        public double StageProgress { get; set; } = default!;
+
+        /// <summary>
+        /// For a queued job: how many jobs (of any project) run before it; null when not queued.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("jobsAhead")]
+        public int? JobsAhead { get; set; } = default!;
 
         /// <summary>
         /// What it is doing now.
@@ -867,6 +883,30 @@ namespace Alc.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("finishedAt")]
         public System.DateTimeOffset? FinishedAt { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The stage of a round job: the round pipeline's stages that a job works through, in this order.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum JobStage
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"train")]
+        Train = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"measure")]
+        Measure = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"autoCorrect")]
+        AutoCorrect = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"select")]
+        Select = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"ask")]
+        Ask = 4,
 
     }
 

@@ -118,7 +118,7 @@ public sealed partial class AnswerIngestion(CampaignStates states, BlobStore blo
             if (round.State != RoundStatus.Querying)
             {
                 throw new CampaignConflictException($"Round {number} is {StoredText.Of(round.State)}; only a querying round can be closed" +
-                    (round.State == RoundStatus.Closed ? "." : "; to stop a round that is still training or scoring, cancel its job (POST /jobs/{id}/cancel)."));
+                    (round.State == RoundStatus.Closed ? "." : $"; to stop a round that is still training or scoring, cancel its job (POST /jobs/{rounds.Job(round.Id)?.Id}/cancel)."));
             }
 
             rounds.Close(round, RoundMetricsCalculator.Compute(state, round, queries.ForRound(round.Id), RoundMetricsCalculator.StoredAnswers(answers, round.Id)));

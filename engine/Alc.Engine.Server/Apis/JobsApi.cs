@@ -69,7 +69,7 @@ internal static class JobsApi
             var dto = Dtos.Job(job);
             if (dto != last)
             {
-                yield return new SseItem<JobDto>(dto, "progress") { EventId = $"{jobId}-{job.Progress:0.0000}-{StoredText.Of(job.State)}" };
+                yield return new SseItem<JobDto>(dto, "progress") { EventId = $"{jobId}-{job.Progress:0.0000}-{job.Stage}-{job.StageProgress:0.0000}-{StoredText.Of(job.State)}" };
                 last = dto;
             }
 

@@ -44,7 +44,7 @@ internal static class RoundsApi
     {
         Resolve.Project(services.Projects, projectId);
         var (round, job) = services.Rounds.Start(projectId);
-        signal.Notify();
+        signal.Notify(job);
         return TypedResults.Accepted($"/projects/{projectId}/rounds/{round.Number}",
             new StartRoundResponse(Dtos.Round(round, services.Queries, services.Rounds), Dtos.Job(job)));
     }

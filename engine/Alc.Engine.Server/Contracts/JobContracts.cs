@@ -21,13 +21,38 @@ public enum JobState
     Cancelled,
 }
 
-/// <summary>Background work (training and scoring a round) with its progress.</summary>
+/// <summary>The stage of a round job: the round pipeline's stages that a job works through, in this order.</summary>
+public enum JobStage
+{
+    /// <summary>θ trains on the current labels.</summary>
+    Train,
+
+    /// <summary>θ's Model mIoU on the validation split.</summary>
+    Measure,
+
+    /// <summary>The strategy's judges train and relabel what they are sure of (the <c>default</c> strategy only).</summary>
+    AutoCorrect,
+
+    /// <summary>The pool is scored and the round's queries are chosen and published.</summary>
+    Select,
+
+    /// <summary>The project's <c>gt</c> oracle answers the round from ground truth.</summary>
+    Ask,
+}
+
+/// <summary>
+/// Background work (training and scoring a round) with its progress: one overall fraction that only moves forward, and
+/// the stage it is in with that stage's own fraction.
+/// </summary>
 /// <param name="Id">Id.</param>
 /// <param name="Kind">What it does (<c>round</c>).</param>
 /// <param name="ProjectId">The project.</param>
 /// <param name="RoundId">The round it works for.</param>
 /// <param name="State">State.</param>
-/// <param name="Progress">0..1.</param>
+/// <param name="Progress">Overall progress, 0..1, weighted by each stage's work; it never decreases while the job runs.</param>
+/// <param name="Stage">The stage a running job is in; null before it starts and after it ends.</param>
+/// <param name="StageProgress">How far <paramref name="Stage"/> has got, 0..1 (it restarts at 0 with each stage).</param>
+/// <param name="JobsAhead">For a queued job: how many jobs (of any project) run before it; null when not queued.</param>
 /// <param name="Message">What it is doing now.</param>
 /// <param name="Error">Why it failed.</param>
 /// <param name="CreatedAt">Creation time (UTC).</param>
@@ -40,6 +65,9 @@ public sealed record JobDto(
     long? RoundId,
     [property: Required] JobState State,
     [property: Required] double Progress,
+    JobStage? Stage,
+    [property: Required] double StageProgress,
+    int? JobsAhead,
     string? Message,
     string? Error,
     [property: Required] DateTimeOffset CreatedAt,

@@ -4,7 +4,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Alc.Engine.Server.Hosting;
 
-/// <summary>The OpenAPI document: info, the X-Api-Key scheme, XML comments and non-nullable reference types as required.</summary>
+/// <summary>The OpenAPI document: info, the X-Api-Key scheme (on every operation but the anonymous ones), XML comments and non-nullable reference types as required.</summary>
 internal static class OpenApiSetup
 {
     public static void Configure(SwaggerGenOptions options)
@@ -23,10 +23,7 @@ internal static class OpenApiSetup
             Name = ApiKeyDefaults.Header,
             Description = "Needed only when the engine is configured with keys (AdminKeys / AnnotatorKeys).",
         });
-        options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-        {
-            [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, document)] = [],
-        });
+        options.OperationFilter<ApiKeyRequirementFilter>();
         options.SupportNonNullableReferenceTypes();
         options.NonNullableReferenceTypesAsRequired();
         options.SchemaFilter<RequestRequiredFilter>();

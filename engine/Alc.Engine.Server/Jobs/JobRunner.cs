@@ -1,4 +1,5 @@
 using Alc.Engine.Server.Hosting;
+using Alc.Storage;
 using Alc.Storage.Jobs;
 using Alc.Storage.Rounds;
 using Microsoft.Extensions.Hosting;
@@ -55,6 +56,9 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
             return;
         }
 
+        var started = jobs.Get(job.Id)!;
+        double waited = Seconds(started.CreatedAt, started.StartedAt);
+        LogStarted(logger, job.Id, job.ProjectId ?? 0, waited);
         int limit = options.Value.MaxJobSeconds;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(limit));
         using var stopOrDeadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
@@ -63,6 +67,8 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
         {
             await worker.RunAsync(job, source.Token);
             jobs.MarkSucceeded(job.Id, "done");
+            double took = Seconds(started.StartedAt, jobs.Get(job.Id)?.FinishedAt);
+            LogSucceeded(logger, job.Id, took);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -79,6 +85,7 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
         {
             Abandon(job);
             jobs.MarkCancelled(job.Id);
+            LogCancelled(logger, job.Id);
         }
         catch (Exception ex)
         {
@@ -101,6 +108,18 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
             rounds.Abandon(roundId);
         }
     }
+
+    private static double Seconds(string? from, string? to) =>
+        from is null || to is null ? 0 : Math.Max(0, (StorageClock.Parse(to) - StorageClock.Parse(from)).TotalSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started (project {ProjectId}) after {Waited:0.#} s in the queue")]
+    private static partial void LogStarted(ILogger logger, long jobId, long projectId, double waited);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} succeeded after {Seconds:0.#} s")]
+    private static partial void LogSucceeded(ILogger logger, long jobId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled")]
+    private static partial void LogCancelled(ILogger logger, long jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Requeued {Count} job(s) interrupted by the last stop")]
     private static partial void LogRequeued(ILogger logger, int count);

@@ -5,13 +5,17 @@ namespace Alc.Storage.Jobs;
 /// <summary>Jobs: the runner's queue and the progress clients read.</summary>
 public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
 {
-    private const string Columns = "id, kind, project_id, round_id, state, progress, message, error, created_at, started_at, finished_at";
+    private const string Columns = "id, kind, project_id, round_id, state, progress, stage, stage_progress, message, error, created_at, started_at, finished_at";
+
+    // A queued job runs after every running job and every job queued before it (the runner takes the oldest first).
+    private const string Ahead =
+        "CASE WHEN state = 'queued' THEN (SELECT count(*) FROM jobs AS a WHERE a.state = 'running' OR (a.state = 'queued' AND a.id < jobs.id)) END AS jobs_ahead";
 
     /// <summary>The latest job of a round, or null.</summary>
     public JobRow? ForRound(long roundId)
     {
         using var connection = database.Open();
-        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns} FROM jobs WHERE round_id = @roundId ORDER BY id DESC LIMIT 1;", new { roundId });
+        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns}, {Ahead} FROM jobs WHERE round_id = @roundId ORDER BY id DESC LIMIT 1;", new { roundId });
     }
 
     /// <summary>Queues the job that trains and scores a new round, inside the round's own start.</summary>
@@ -22,7 +26,7 @@ public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
             $"""
             INSERT INTO jobs (kind, project_id, round_id, state, progress, message, created_at)
             VALUES ('round', @projectId, @roundId, 'queued', 0, @message, @at)
-            RETURNING {Columns};
+            RETURNING {Columns}, {Ahead};
             """,
             new { projectId, roundId, message, at = StorageClock.ToText(clock.GetUtcNow()) }, work.Transaction);
     }
@@ -38,14 +42,14 @@ public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
     public JobRow? Get(long id)
     {
         using var connection = database.Open();
-        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns} FROM jobs WHERE id = @id;", new { id });
+        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns}, {Ahead} FROM jobs WHERE id = @id;", new { id });
     }
 
     /// <summary>The oldest queued job, or null.</summary>
     public JobRow? NextQueued()
     {
         using var connection = database.Open();
-        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns} FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1;");
+        return connection.QuerySingleOrDefault<JobRow>($"SELECT {Columns}, {Ahead} FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1;");
     }
 
     /// <summary>Puts jobs left running by a stopped process back in the queue; returns how many.</summary>
@@ -56,14 +60,18 @@ public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
     }
 
     /// <summary>Marks a queued job running; false when it is no longer queued (cancelled meanwhile).</summary>
-    public bool MarkRunning(long id) => Transition(id, "state = 'queued'", "state = 'running', started_at = @at, progress = 0", null);
+    public bool MarkRunning(long id) => Transition(id, "state = 'queued'", "state = 'running', started_at = @at, progress = 0, stage = NULL, stage_progress = 0", null);
 
-    /// <summary>Records progress of a running job.</summary>
-    public void ReportProgress(long id, double progress, string message)
+    /// <summary>
+    /// Records progress of a running job: the overall fraction (never lowered: a stored value above
+    /// <paramref name="progress"/> stays), the stage it is in with that stage's own fraction, and what it is doing.
+    /// </summary>
+    public void ReportProgress(long id, double progress, string? stage, double stageProgress, string message)
     {
         using var connection = database.Open();
-        connection.Execute("UPDATE jobs SET progress = @progress, message = @message WHERE id = @id AND state = 'running';",
-            new { id, progress = Math.Clamp(progress, 0, 1), message });
+        connection.Execute(
+            "UPDATE jobs SET progress = max(progress, @progress), stage = @stage, stage_progress = @stageProgress, message = @message WHERE id = @id AND state = 'running';",
+            new { id, progress = Fraction(progress), stage, stageProgress = Fraction(stageProgress), message });
     }
 
     /// <summary>Marks a running job succeeded.</summary>
@@ -77,6 +85,8 @@ public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
     /// <summary>Marks a queued or running job cancelled; false when it had already finished.</summary>
     public bool MarkCancelled(long id) =>
         Transition(id, "state IN ('queued', 'running')", "state = 'cancelled', message = 'cancelled', finished_at = @at", null);
+
+    private static double Fraction(double value) => double.IsFinite(value) ? Math.Clamp(value, 0, 1) : 0;
 
     private bool Transition(long id, string when, string set, string? message)
     {

@@ -18,8 +18,17 @@ public sealed record JobRow
     /// <summary>Where the job is.</summary>
     public JobStatus State { get; init; }
 
-    /// <summary>0..1.</summary>
+    /// <summary>Overall progress, 0..1; it only moves forward while the job runs.</summary>
     public double Progress { get; init; }
+
+    /// <summary>The stage a running job is in (the round pipeline's stage name, e.g. <c>train</c>), or null.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>How far <see cref="Stage"/> has got, 0..1.</summary>
+    public double StageProgress { get; init; }
+
+    /// <summary>For a queued job, how many jobs run before it (running ones and those queued earlier); null otherwise.</summary>
+    public int? JobsAhead { get; init; }
 
     /// <summary>What it is doing now.</summary>
     public string? Message { get; init; }

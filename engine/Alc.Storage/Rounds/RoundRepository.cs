@@ -22,8 +22,10 @@ public sealed class RoundRepository(EngineDatabase database, JobRepository jobs,
             $"SELECT {Columns} FROM rounds WHERE project_id = @projectId ORDER BY number DESC LIMIT 1;", new { projectId }, transaction);
         if (latest is not null && latest.State != RoundStatus.Closed)
         {
-            throw new StorageConflictException($"Round {latest.Number} is still {StoredText.Of(latest.State)}; " +
-                (latest.State == RoundStatus.Querying ? "close it before starting the next." : "wait for its job or cancel it (POST /jobs/{id}/cancel) before starting the next."));
+            long? runningJob = connection.QuerySingleOrDefault<long?>("SELECT id FROM jobs WHERE round_id = @Id ORDER BY id DESC LIMIT 1;", new { latest.Id }, transaction);
+            throw new StorageConflictException($"Round {latest.Number} is still {StoredText.Of(latest.State)}; " + (latest.State == RoundStatus.Querying
+                ? $"answer its remaining queries, or end it early (POST /projects/{projectId}/rounds/{latest.Number}/close), before starting the next."
+                : $"wait for its job (GET /jobs/{runningJob}/events) or cancel it (POST /jobs/{runningJob}/cancel) before starting the next."));
         }
 
         int number = (latest?.Number ?? 0) + 1;

@@ -158,7 +158,7 @@ internal static class CvatWebhook
             try
             {
                 var (started, trainingJob) = rounds.Start(projectId);
-                signal.Notify();
+                signal.Notify(trainingJob);
                 (next, training) = (started.Number, trainingJob.Id);
             }
             catch (StorageConflictException)

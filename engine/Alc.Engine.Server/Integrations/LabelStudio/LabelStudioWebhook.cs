@@ -77,7 +77,7 @@ internal static class LabelStudioWebhook
                 }
 
                 var (round, job) = rounds.Start(project.Id);
-                signal.Notify();
+                signal.Notify(job);
                 return TypedResults.Json(new JsonObject { ["status"] = "training", ["round"] = round.Number, ["jobId"] = job.Id },
                     statusCode: StatusCodes.Status201Created);
 
