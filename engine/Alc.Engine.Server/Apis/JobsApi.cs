@@ -31,13 +31,17 @@ internal static class JobsApi
                     throw ApiProblemException.Conflict($"Job {jobId} already {StoredText.Of(job.State)}.");
                 }
 
-                if (job.State == JobStatus.Queued && jobs.MarkCancelled(jobId) && job.RoundId is long roundId)
+                if (job.State == JobStatus.Queued && jobs.MarkCancelled(jobId))
                 {
-                    rounds.Abandon(roundId);
+                    if (job.RoundId is long roundId)
+                    {
+                        rounds.Abandon(roundId);
+                    }
                 }
                 else
                 {
-                    // A running job stops at its next step; the runner records the cancellation and removes the round.
+                    // A running job stops at its next step and the runner records the cancellation and removes the round;
+                    // one the runner claimed after it was read as queued gets the request when it registers.
                     cancellations.Cancel(jobId);
                 }
 
