@@ -98,6 +98,11 @@ public sealed class SdkTests
             Assert.Equal("image/png", context.Content.Headers.ContentType?.MediaType);
         }
 
+        // The world carries ground truth, so an administrator (a simulated annotator) can read the pixel's true class.
+        var truth = await api.GetQueryGroundTruthAsync(query.Id).ContentOrThrow();
+        Assert.Equal((query.Id, query.ShownLabel, truth.Label == query.ShownLabel), (truth.QueryId, truth.ShownLabel, truth.ShownIsRight));
+        Assert.Equal(truth.Label == 255 ? "ignore" : dataset.Classes[truth.Label].Name, truth.Class);
+
         // The annotator's view of the project, and its first server-sent event (the stream stays open; one event is enough).
         var view = await api.GetAnnotationProjectAsync(project.Id).ContentOrThrow();
         Assert.Equal((RoundState.Querying, dataset.Classes.Count), (view.Round!.State, view.Classes.Count));

@@ -21,7 +21,8 @@ internal sealed class EngineProcess : IDisposable
 
     public string Log => string.Join("\n", _log.TakeLast(40));
 
-    public static async Task<EngineProcess> Start(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>alc-engine serve</c> on <paramref name="port"/> and waits until it is ready; <paramref name="arguments"/> go after serve's own.</summary>
+    public static async Task<EngineProcess> Start(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "alc-engine.dll");
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -32,7 +33,7 @@ internal sealed class EngineProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (string argument in new[] { dll, "serve", "--data", dataDirectory, "--urls", address.ToString().TrimEnd('/') })
+        foreach (string argument in new[] { dll, "serve", "--data", dataDirectory, "--urls", address.ToString().TrimEnd('/') }.Concat(arguments))
         {
             info.ArgumentList.Add(argument);
         }

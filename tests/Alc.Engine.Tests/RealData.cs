@@ -1,6 +1,6 @@
 namespace Alc.Engine.Tests;
 
-/// <summary>Real PASCAL VOC photos and masks from Debian's labelme-examples (installed by .ci/run).</summary>
+/// <summary>Real PASCAL VOC photos and masks from Debian's labelme-examples (installed by build/test.sh).</summary>
 internal static class RealData
 {
     private const string Root = "/usr/share/doc/labelme-examples/examples";
@@ -11,5 +11,5 @@ internal static class RealData
 
     private static string Require(string path) => Directory.Exists(path)
         ? path
-        : throw new InvalidOperationException($"{path} is missing: run `apt-get install -y labelme-examples` (.ci/run does).");
+        : throw new InvalidOperationException($"{path} is missing: run `apt-get install -y labelme-examples` (build/test.sh does).");
 }

@@ -11,7 +11,7 @@ internal static class Chromium
     /// <summary>Headless, without the sandbox (the tests may run as root, where chromium refuses it).</summary>
     public static BrowserTypeLaunchOptions Options => new()
     {
-        ExecutablePath = File.Exists(Path) ? Path : throw new InvalidOperationException($"No chromium at {Path}: apt-get install -y chromium (.ci/run does)."),
+        ExecutablePath = File.Exists(Path) ? Path : throw new InvalidOperationException($"No chromium at {Path}: apt-get install -y chromium (build/test.sh does)."),
         Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
     };

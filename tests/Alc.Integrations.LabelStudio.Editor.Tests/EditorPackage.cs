@@ -112,7 +112,7 @@ internal sealed class EditorPackage
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
-                "The Label Studio editor tests need npm to install label-studio 1.0.1: apt-get install -y nodejs npm; .ci/run does.", e);
+                "The Label Studio editor tests need npm to install label-studio 1.0.1: apt-get install -y nodejs npm; build/test.sh does.", e);
         }
 
         using (npm)

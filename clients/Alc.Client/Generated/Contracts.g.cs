@@ -1373,6 +1373,48 @@ namespace Alc.Client
     }
 
     /// <summary>
+    /// What the ground truth says at a query's pixel, beside what the query shows: the answer a perfect annotator gives
+    /// <br/>(confirm when they agree, correct to Label otherwise). For simulated annotators and scripts
+    /// <br/>that benchmark over HTTP; the dataset must have ground truth.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class QueryTruthDto
+    {
+
+        /// <summary>
+        /// The query.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("queryId")]
+        public long QueryId { get; set; } = default!;
+
+        /// <summary>
+        /// The class id the query shows.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shownLabel")]
+        public int ShownLabel { get; set; } = default!;
+
+        /// <summary>
+        /// The ground-truth class id at the queried pixel (255 where the ground truth says ignore).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("label")]
+        public int Label { get; set; } = default!;
+
+        /// <summary>
+        /// The ground-truth class name (`ignore` for 255).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("class")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Class { get; set; } = default!;
+
+        /// <summary>
+        /// Whether the shown label equals the ground truth.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("shownIsRight")]
+        public bool ShownIsRight { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// One round of a project.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -142,6 +142,11 @@ public partial interface IAlcApi
     [Get("/queries/{queryId}/crop.png")]
     Task<HttpResponseMessage> GetQueryCropAsync(long queryId, CancellationToken cancellationToken = default);
 
+    /// <summary>What the dataset&apos;s ground truth says at the query&apos;s pixel beside what the query shows (admin only; 404 when the dataset has no ground truth).</summary>
+    /// <remarks><c>GET /queries/{queryId}/ground-truth</c> (operation <c>GetQueryGroundTruth</c>).</remarks>
+    [Get("/queries/{queryId}/ground-truth")]
+    Task<IApiResponse<QueryTruthDto>> GetQueryGroundTruthAsync(long queryId, CancellationToken cancellationToken = default);
+
     /// <summary>A region check&apos;s region as a full-image 8-bit grey PNG mask (255 inside, 0 outside); 404 for a pixel query.</summary>
     /// <remarks><c>GET /queries/{queryId}/region.png</c> (operation <c>GetQueryRegion</c>).</remarks>
     [Get("/queries/{queryId}/region.png")]

@@ -132,7 +132,7 @@ internal static class QueriesApi
 
     private static int[] RegionOf(QueryRow query, BlobStore blobs) => AutoCorrectionBlobs.DecodeRegion(blobs.Get(query.RegionBlob!));
 
-    private static (QueryRow Query, CampaignState State) Find(QueryRepository queries, CampaignStates states, long queryId)
+    internal static (QueryRow Query, CampaignState State) Find(QueryRepository queries, CampaignStates states, long queryId)
     {
         var query = queries.Get(queryId) ?? throw ApiProblemException.NotFound($"Query {queryId}");
         return (query, states.Get(query.ProjectId));

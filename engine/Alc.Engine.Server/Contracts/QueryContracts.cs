@@ -88,3 +88,20 @@ public sealed record LeaseRequest
     [DefaultValue(10)]
     public int Count { get; init; } = 10;
 }
+
+/// <summary>
+/// What the ground truth says at a query's pixel, beside what the query shows: the answer a perfect annotator gives
+/// (confirm when they agree, correct to <paramref name="Label"/> otherwise). For simulated annotators and scripts
+/// that benchmark over HTTP; the dataset must have ground truth.
+/// </summary>
+/// <param name="QueryId">The query.</param>
+/// <param name="ShownLabel">The class id the query shows.</param>
+/// <param name="Label">The ground-truth class id at the queried pixel (255 where the ground truth says ignore).</param>
+/// <param name="Class">The ground-truth class name (<c>ignore</c> for 255).</param>
+/// <param name="ShownIsRight">Whether the shown label equals the ground truth.</param>
+public sealed record QueryTruthDto(
+    [property: Required] long QueryId,
+    [property: Required] int ShownLabel,
+    [property: Required] int Label,
+    [property: Required] string Class,
+    [property: Required] bool ShownIsRight);

@@ -12,7 +12,7 @@ namespace Alc.Engine.Server.Hosting;
 /// <summary>
 /// <c>--demo</c>: on first start, generates a small seeded synthetic world (48 train / 16 val images of 96 px, 8
 /// classes, with ground truth), imports it as dataset <c>demo</c> and creates project <c>demo</c> (the <c>default</c>
-/// strategy, B = 20, answered by people). Later starts find them and do nothing.
+/// strategy, B = 20, <see cref="EngineOptions.DemoIterations"/> per round, answered by people). Later starts find them and do nothing.
 /// </summary>
 internal sealed partial class DemoSeeder(EnginePaths paths, DatasetImporter importer, DatasetRepository datasets, ProjectRepository projects,
     IOptions<EngineOptions> options, ILogger<DemoSeeder> logger)
@@ -21,12 +21,12 @@ internal sealed partial class DemoSeeder(EnginePaths paths, DatasetImporter impo
 
     public static WorldOptions World { get; } = new() { Seed = 1, Train = 48, Val = 16, Size = 96, Classes = 8 };
 
-    public static CreateProjectRequest Project(long datasetId) => new()
+    public static CreateProjectRequest Project(long datasetId, int iterations = 150) => new()
     {
         Name = Name,
         DatasetId = datasetId,
         Budget = 20,
-        Iterations = 150,
+        Iterations = iterations,
         CropSize = 64,
     };
 
@@ -51,7 +51,7 @@ internal sealed partial class DemoSeeder(EnginePaths paths, DatasetImporter impo
 
         if (projects.FindByName(Name) is null)
         {
-            var request = Project(dataset.Id);
+            var request = Project(dataset.Id, options.Value.DemoIterations);
             projects.Create(dataset.Id, Name, WireMapping.Settings(request, World.Classes, options.Value.MaxTrainingBytes).ToJson(), ProjectOracle.None);
         }
     }

@@ -187,6 +187,7 @@ public static class EngineHost
             endpoints.MapProjectsApi();
             endpoints.MapRoundsApi();
             endpoints.MapQueriesApi();
+            endpoints.MapQueryTruthApi();
             endpoints.MapAnswersApi();
             endpoints.MapJobsApi();
             endpoints.MapMetricsApi();

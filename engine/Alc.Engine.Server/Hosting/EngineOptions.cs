@@ -14,6 +14,12 @@ public sealed class EngineOptions
     /// <summary>Create a seeded synthetic dataset and a project on first start.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// θ's training iterations per round of the demo project, set when it is created (the <c>default</c> strategy's two
+    /// judges train 4× as long each); lower it for a quicker, less accurate demo.
+    /// </summary>
+    public int DemoIterations { get; set; } = 150;
+
     /// <summary>How long a leased query stays reserved for its annotator.</summary>
     public int LeaseSeconds { get; set; } = 600;
 
@@ -99,9 +105,14 @@ public sealed class EngineOptions
             throw new ArgumentException("DataDirectory must be set.");
         }
 
-        if (LeaseSeconds < 1 || MaxLeaseCount < 1 || MaxUploadMegabytes < 1 || MaxJobSeconds < 1)
+        if (LeaseSeconds < 1 || MaxLeaseCount < 1 || MaxUploadMegabytes < 1 || MaxJobSeconds < 1 || DemoIterations < 1)
         {
-            throw new ArgumentException("LeaseSeconds, MaxLeaseCount, MaxUploadMegabytes and MaxJobSeconds must be ≥ 1.");
+            throw new ArgumentException("LeaseSeconds, MaxLeaseCount, MaxUploadMegabytes, MaxJobSeconds and DemoIterations must be ≥ 1.");
+        }
+
+        if (DemoIterations > Campaigns.Projects.SettingBounds.MaxIterations)
+        {
+            throw new ArgumentException($"DemoIterations must be ≤ {Campaigns.Projects.SettingBounds.MaxIterations} (got {DemoIterations}).");
         }
 
         if (TrainingMemoryMegabytes < 0)

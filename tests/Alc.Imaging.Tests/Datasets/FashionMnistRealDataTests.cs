@@ -4,14 +4,14 @@ using Alc.Imaging.Datasets;
 namespace Alc.Imaging.Tests.Datasets;
 
 /// <summary>
-/// The real Fashion-MNIST files from Debian's dataset-fashion-mnist (installed by .ci/run): the photo world's detector is
+/// The real Fashion-MNIST files from Debian's dataset-fashion-mnist (installed by build/test.sh): the photo world's detector is
 /// a weak model whose errors are the dataset's real confusions.
 /// </summary>
 public sealed class FashionMnistRealDataTests
 {
     private static PhotoCatalog Real() => Directory.Exists(FashionMnist.DefaultDirectory)
         ? FashionMnist.Load()
-        : throw new InvalidOperationException($"{FashionMnist.DefaultDirectory} is missing: run `apt-get install -y dataset-fashion-mnist` (.ci/run does).");
+        : throw new InvalidOperationException($"{FashionMnist.DefaultDirectory} is missing: run `apt-get install -y dataset-fashion-mnist` (build/test.sh does).");
 
     [Fact]
     public void The_few_shot_classifier_errs_mostly_between_look_alike_classes()

@@ -8,7 +8,7 @@ using Alc.Imaging.Photos;
 namespace Alc.Imaging.Tests.Maps;
 
 /// <summary>
-/// Real PASCAL VOC files from Debian's <c>labelme-examples</c> package (installed by .ci/run with
+/// Real PASCAL VOC files from Debian's <c>labelme-examples</c> package (installed by build/test.sh with
 /// <c>apt-get install -y labelme-examples</c>; not committed): palette PNG masks checked against the
 /// package's own NumPy arrays of the same labels, and the JPEG photos they belong to.
 /// </summary>
@@ -53,7 +53,7 @@ public class VocRealFilesTests
     }
 
     private static void RequirePackage() =>
-        Assert.True(Directory.Exists(Root), $"{Root} is missing: run `apt-get install -y labelme-examples` (.ci/run does).");
+        Assert.True(Directory.Exists(Root), $"{Root} is missing: run `apt-get install -y labelme-examples` (build/test.sh does).");
 
     /// <summary>Reads a C-order little-endian int32 2-D .npy file (format version 1.0).</summary>
     private static (int Width, int Height, int[] Values) ReadNpyInt32(string path)

@@ -62,7 +62,7 @@ public class RgbImageCodecTests
     [Fact]
     public void Real_voc_jpeg_decodes()
     {
-        Assert.True(File.Exists(VocPhoto), "run `apt-get install -y labelme-examples` (.ci/run does)");
+        Assert.True(File.Exists(VocPhoto), "run `apt-get install -y labelme-examples` (build/test.sh does)");
         RgbImage photo = RgbImageCodec.Decode(VocPhoto);
         Assert.Equal(new ImageSize(500, 338), photo.Size);
         Assert.Equal(new ImageSize(500, 338), RgbImageCodec.ReadSize(File.ReadAllBytes(VocPhoto), "p.jpg"));
