@@ -1,5 +1,5 @@
-// The Debian 12 fix for TorchSharp's native library (see TorchSharpGlibcxxFix.targets and
-// shared/docs/PLATFORM.md, "TorchSharp on Debian 12").
+// The Debian 12 fix for TorchSharp's native library (what and why: TorchSharpGlibcxxFix.md; how it hooks into the
+// build: TorchSharpGlibcxxFix.targets).
 //
 // This one file is compiled twice, which is why it holds several types:
 //  - by MSBuild's RoslynCodeTaskFactory (which takes exactly one source file and compiles it against

@@ -3,7 +3,7 @@ namespace Alc.Core.Acquisition;
 /// <summary>Creates acquisitions by their configuration names.</summary>
 public static class Acquisitions
 {
-    /// <summary>SIM (eq. 10), the paper's acquisition.</summary>
+    /// <summary>SIM (eq. 9), the paper's acquisition.</summary>
     public const string Sim = "sim";
 
     /// <summary>A²LC's adaptively balanced acquisition.</summary>

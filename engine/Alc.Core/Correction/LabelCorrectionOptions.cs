@@ -2,9 +2,10 @@ namespace Alc.Core.Correction;
 
 /// <summary>
 /// Settings of A²LC's automated correction (LCM): the MLP, its training, the confidence threshold τ per round and how a
-/// confident prediction is applied. The defaults are A²LC's as DESIGN.md gives them, except the learning rate
-/// (1e-3, not 1e-4: at 1e-4 the 100 epochs on a round's ~10² answers leave the MLP too unsure to ever pass τ = 0.99;
-/// see docs/a2lc.md) and the τ schedule, which the paper leaves unstated (0.99 + 0.002 per round, at most 0.999).
+/// confident prediction is applied (docs/design.md, "A²LC's label-correction module"). The defaults are A²LC's, except
+/// the learning rate (1e-3, not A²LC's 1e-4: at 1e-4 the 100 epochs on a round's ~10² answers leave the MLP too unsure to
+/// ever pass τ = 0.99; see docs/a2lc.md) and the τ schedule, which A²LC leaves unstated (0.99 + 0.002 per round, at
+/// most 0.999).
 /// </summary>
 public sealed record LabelCorrectionOptions
 {

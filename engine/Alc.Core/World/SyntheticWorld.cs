@@ -3,11 +3,12 @@ using Alc.Core.Numerics;
 namespace Alc.Core.World;
 
 /// <summary>
-/// The seeded benchmark world (DESIGN.md §4): images of objects on a background, their ground truth,
-/// SAM-like superpixels (one mask per object, the background split into a few regions, masks that leak,
-/// erode, over-split or merge) and Grounded-SAM-like pseudo labels (whole-object confusions along the
-/// confusable pairs, missed objects labelled background without a mask of their own, hallucinated objects).
-/// Every image depends only on (seed, options, index), so worlds are byte-identical across runs and machines.
+/// The seeded benchmark world (docs/design.md, "The benchmark world"; docs/worlds.md): images of objects on a
+/// background, their ground truth, SAM-like superpixels (one mask per object, the background split into a few
+/// regions, masks that leak, erode, over-split or merge) and Grounded-SAM-like pseudo labels (whole-object
+/// confusions along the confusable pairs, missed objects labelled background without a mask of their own,
+/// hallucinated objects). Every image depends only on (seed, options, index), so worlds are byte-identical across
+/// runs and machines.
 /// </summary>
 public static class SyntheticWorld
 {

@@ -1,8 +1,8 @@
 namespace Alc.Core.World;
 
 /// <summary>
-/// Parameters of the seeded benchmark world (DESIGN.md §4). The error rates imitate Grounded-SAM's
-/// failure modes; their defaults are calibrated so that D0's Data mIoU lands in 0.50–0.65 (paper Table 6).
+/// Parameters of the seeded benchmark world (docs/design.md, "The benchmark world"; docs/worlds.md). The error rates
+/// imitate Grounded-SAM's failure modes; their defaults are calibrated so that D0's Data mIoU lands in 0.50–0.65 (paper Table 6).
 /// </summary>
 public sealed record WorldOptions
 {

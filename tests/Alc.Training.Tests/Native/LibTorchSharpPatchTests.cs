@@ -56,7 +56,7 @@ public class LibTorchSharpPatchTests
     [LinuxFact]
     public void Weakening_is_sound_because_no_relocation_uses_a_GLIBCXX_3_4_32_symbol()
     {
-        // PLATFORM.md: the only symbol of that version is the <iostream> anchor, and nothing relocates against it.
+        // build/TorchSharpGlibcxxFix.md: the only symbol of that version is the <iostream> anchor; nothing relocates against it.
         ElfImage image = ElfImage.Read(NativeLibraries.InPackageCache);
         ElfVersionNeed need = image.FindVersionNeed(NativeLibraries.NeededFile, NativeLibraries.Version)!;
 

@@ -224,7 +224,7 @@ public class SegmentationTrainerTests(ITestOutputHelper output)
     [Fact]
     public void Measures_milliseconds_per_iteration_at_batch_8_crop_96()
     {
-        // The PLATFORM.md configuration (batch 8, 96×96 crops, 6 classes) with the tests' tiny model, on 128×128 images.
+        // A CPU-sized training configuration (batch 8, 96×96 crops, 6 classes) with the tests' tiny model, on 128×128 images.
         SegmentationSample[] split = SyntheticSplits.Random(8, 128, 128, classCount: 6);
         TrainerOptions options = RedBlue with { ClassCount = 6, BatchSize = 8, CropSize = 96, ScaleMin = 0.5, ScaleMax = 2.0, Iterations = 3 };
         using (new SegmentationTrainer(options, TinySegmentationNet.Create).Train(split, null, null, CancellationToken.None))
