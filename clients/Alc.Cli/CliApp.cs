@@ -6,14 +6,14 @@ using Spectre.Console;
 
 namespace Alc.Cli;
 
-/// <summary>The <c>alc</c> command tree: datasets, projects, rounds, queries, answers, train, metrics, export, labelstudio.</summary>
+/// <summary>The <c>alc</c> command tree: datasets, projects, rounds, queries, answers, train, metrics, export, labelstudio, cvat.</summary>
 public static class CliApp
 {
     /// <summary>The engine address when neither <c>--url</c> nor <c>ALC_URL</c> is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>Builds the root command.</summary>
-    /// <param name="console">Where output goes (the terminal by default).</param>
+    /// <param name="console">Where output goes (by default <see cref="Terminal.Create"/>: the terminal, or plain wide text when piped).</param>
     /// <param name="connect">Makes the engine client from <c>--url</c> and <c>--api-key</c> (tests pass an in-process engine's).</param>
     /// <param name="transport">
     /// The HTTP handler for a base address, used by the default <paramref name="connect"/>, by Label Studio calls and by
@@ -21,7 +21,7 @@ public static class CliApp
     /// </param>
     public static RootCommand Build(IAnsiConsole? console = null, Func<Uri, string?, IAlcApi>? connect = null, Func<Uri, HttpMessageHandler>? transport = null)
     {
-        console ??= AnsiConsole.Console;
+        console ??= Terminal.Create();
         transport ??= Sockets;
         connect ??= (url, key) => AlcClient.Create(url, key, transport(url));
         var url = new Option<string>("--url") { Description = "Engine address (or ALC_URL).", Recursive = true, DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ALC_URL") ?? DefaultUrl };

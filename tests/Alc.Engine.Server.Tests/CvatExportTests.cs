@@ -18,22 +18,23 @@ public sealed class CvatExportTests : IDisposable
     public void Dispose() => _scratch.Dispose();
 
     [Fact]
-    public async Task Project_export_as_cvat_is_a_zip_of_the_training_labels_D_t_with_its_files_at_the_root()
+    public async Task Project_export_as_cvat_is_a_zip_of_the_training_labels_D_t_and_the_validation_labels_with_its_files_at_the_root()
     {
         await using var setup = await QueryingProject.Start();
         var client = setup.Client;
         var response = await client.GetAsync($"/projects/{setup.Project.Id}/export?format=cvat");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"dataset-{setup.Dataset.Id}-cvat-mask-1.1.zip", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal($"{setup.Project.Name}-cvat-mask-1.1.zip", response.Content.Headers.ContentDisposition?.FileName);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
 
         var train = (await client.Get<ImagePageDto>($"/datasets/{setup.Dataset.Id}/images?split=train")).Items;
+        var val = (await client.Get<ImagePageDto>($"/datasets/{setup.Dataset.Id}/images?split=val")).Items;
         Assert.Equal(WorldLabelMap, Text(zip, "labelmap.txt"));
         Assert.Equal(string.Concat(train.Select(i => i.Stem + "\n")), Text(zip, "ImageSets/Segmentation/train.txt"));
-        Assert.Null(zip.GetEntry("ImageSets/Segmentation/val.txt")); // validation images keep their labels out of a project export
-        var expectedFiles = train.SelectMany(i => new[] { $"JPEGImages/{i.Stem}.png", $"SegmentationClass/{i.Stem}.png", $"SegmentationObject/{i.Stem}.png" })
-            .Append("ImageSets/Segmentation/train.txt").Append("labelmap.txt").Order(StringComparer.Ordinal);
+        Assert.Equal(string.Concat(val.Select(i => i.Stem + "\n")), Text(zip, "ImageSets/Segmentation/val.txt"));
+        var expectedFiles = train.Concat(val).SelectMany(i => new[] { $"JPEGImages/{i.Stem}.png", $"SegmentationClass/{i.Stem}.png", $"SegmentationObject/{i.Stem}.png" })
+            .Append("ImageSets/Segmentation/train.txt").Append("ImageSets/Segmentation/val.txt").Append("labelmap.txt").Order(StringComparer.Ordinal);
         Assert.Equal(expectedFiles, zip.Entries.Where(e => !e.FullName.EndsWith('/')).Select(e => e.FullName).Order(StringComparer.Ordinal));
 
         foreach (var image in train)
@@ -42,6 +43,13 @@ public sealed class CvatExportTests : IDisposable
             byte[] expected = [.. labels.Labels.ToArray().Select(v => v == LabelMap.Ignore ? (byte)0 : v)];
             Assert.Equal(expected, ClassIds(zip, image.Stem));
             Assert.Equal(await client.GetByteArrayAsync($"/datasets/{setup.Dataset.Id}/images/{image.Id}/photo"), Bytes(zip, $"JPEGImages/{image.Stem}.png"));
+        }
+
+        // Validation images keep the labels they were imported with: their ground truth.
+        foreach (var image in val)
+        {
+            var truth = LabelMapFile.Read(await client.GetStreamAsync($"/datasets/{setup.Dataset.Id}/images/{image.Id}/labels.png?source=gt"), "gt.png", 4);
+            Assert.Equal([.. truth.Labels.ToArray().Select(v => v == LabelMap.Ignore ? (byte)0 : v)], ClassIds(zip, image.Stem));
         }
 
         var problem = await (await client.GetAsync($"/projects/{setup.Project.Id}/export?format=cvat-xml")).Problem(400);

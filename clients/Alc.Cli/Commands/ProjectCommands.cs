@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Alc.Cli.Commands;
 
-/// <summary><c>alc projects create|show</c>.</summary>
+/// <summary><c>alc projects create|list|show</c>.</summary>
 internal static class ProjectCommands
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -54,7 +54,13 @@ internal static class ProjectCommands
                 }
             });
         });
-        return new Command("projects", "Projects: create, show.") { create, show };
+        var list = new Command("list", "List the projects with their current round and totals.");
+        list.SetAction((result, token) =>
+        {
+            var c = context(result);
+            return CliApp.Guard(c, async () => c.Print(await c.Api.ListProjectsAsync(token).ContentOrThrow(), projects => Rows(projects)));
+        });
+        return new Command("projects", "Projects: create, list, show.") { create, list, show };
     }
 
     private static Spectre.Console.Table Table(ProjectDto project) => Rows([project]);

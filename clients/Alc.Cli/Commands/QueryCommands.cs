@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Alc.Cli.Commands;
 
-/// <summary><c>alc queries next</c>.</summary>
+/// <summary><c>alc queries next|show</c>.</summary>
 internal static class QueryCommands
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -36,6 +36,53 @@ internal static class QueryCommands
                 });
             });
         });
-        return new Command("queries", "Correction queries: next.") { next };
+        var id = new Argument<long>("query") { Description = "Query id." };
+        var save = new Option<FileInfo?>("--save") { Description = "Write the query's picture (its question: the pixel, the shown label, what the answer covers) to this PNG file." };
+        var truth = new Option<bool>("--truth") { Description = "Also show what the dataset's ground truth says at the pixel (administrator keys only; for simulated annotators)." };
+        var show = new Command("show", "Show one query: where it asks, what it shows, what its answer covers, its lease.") { id, save, truth };
+        show.SetAction((result, token) =>
+        {
+            var c = context(result);
+            return CliApp.Guard(c, async () =>
+            {
+                var query = await c.Api.GetQueryAsync(result.GetValue(id), token).ContentOrThrow();
+                var answer = result.GetValue(truth) ? await c.Api.GetQueryGroundTruthAsync(query.Id, token).ContentOrThrow() : null;
+                string? saved = null;
+                if (result.GetValue(save) is FileInfo file)
+                {
+                    using var crop = await c.Api.GetQueryCropAsync(query.Id, token).EnsureSuccess();
+                    await CliFiles.WriteAsync(crop, file, token);
+                    saved = file.FullName;
+                }
+
+                c.Print(new QueryView(query, answer, saved), v =>
+                {
+                    var table = CliContext.Table("field", "value");
+                    table.AddRow("query", $"{v.Query.Id} ({v.Query.Kind.ToString().ToLowerInvariant()}, round {v.Query.Round}, project {v.Query.ProjectId})");
+                    table.AddRow("pixel", $"image {v.Query.ImageId}, x {v.Query.X}, y {v.Query.Y}");
+                    table.AddRow("shown", $"{v.Query.ShownLabel} {Spectre.Console.Markup.Escape(v.Query.ShownClass)}");
+                    table.AddRow("answer covers", v.Query.Region is { } region ? $"{region.Pixels} px region" : $"superpixel {v.Query.SuperpixelId}");
+                    table.AddRow("lease", v.Query.LeaseOwner is null ? "-" : $"{Spectre.Console.Markup.Escape(v.Query.LeaseOwner)} until {v.Query.LeaseExpiresAt:u}");
+                    if (v.Truth is { } t)
+                    {
+                        table.AddRow("ground truth", $"{t.Label} {Spectre.Console.Markup.Escape(t.Class)} ({(t.ShownIsRight ? "the shown label is right" : "the shown label is wrong")})");
+                    }
+
+                    if (v.Saved is not null)
+                    {
+                        table.AddRow("picture", Spectre.Console.Markup.Escape(v.Saved));
+                    }
+
+                    return table;
+                });
+            });
+        });
+        return new Command("queries", "Correction queries: next, show.") { next, show };
     }
 }
+
+/// <summary>What <c>alc queries show</c> prints: the query, its ground truth when asked for, and where its picture was saved.</summary>
+/// <param name="Query">The query.</param>
+/// <param name="Truth">The ground truth at its pixel (<c>--truth</c>), else null.</param>
+/// <param name="Saved">The PNG written (<c>--save</c>), else null.</param>
+internal sealed record QueryView(QueryDto Query, QueryTruthDto? Truth, string? Saved);

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Alc.Cli.Commands;
 
-/// <summary><c>alc rounds start|show</c>.</summary>
+/// <summary><c>alc rounds start|list|show|close</c>.</summary>
 internal static class RoundCommands
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -47,7 +47,24 @@ internal static class RoundCommands
                 c.Print(rounds, Table);
             });
         });
-        return new Command("rounds", "Rounds: start, show.") { start, show };
+        var listProject = new Argument<long>("project") { Description = "Project id." };
+        var list = new Command("list", "List a project's rounds.") { listProject };
+        list.SetAction((result, token) =>
+        {
+            var c = context(result);
+            return CliApp.Guard(c, async () => c.Print(await c.Api.ListRoundsAsync(result.GetValue(listProject), token).ContentOrThrow(), Table));
+        });
+
+        var closeProject = new Argument<long>("project") { Description = "Project id." };
+        var closeNumber = new Argument<int>("number") { Description = "Round number." };
+        var close = new Command("close", "End a querying round early: its unanswered queries are dropped, its answers kept.") { closeProject, closeNumber };
+        close.SetAction((result, token) =>
+        {
+            var c = context(result);
+            return CliApp.Guard(c, async () =>
+                c.Print(new List<RoundDto> { await c.Api.CloseRoundAsync(result.GetValue(closeProject), result.GetValue(closeNumber), token).ContentOrThrow() }, Table));
+        });
+        return new Command("rounds", "Rounds: start, list, show, close.") { start, list, show, close };
     }
 
     internal static Spectre.Console.Table Table(List<RoundDto> rounds)

@@ -773,7 +773,9 @@ namespace Alc.Client
     }
 
     /// <summary>
-    /// Imports a dataset folder in the ALC format from a path on the server (under one of the allowed roots).
+    /// Imports a dataset from a path on the server (under one of the allowed roots): an ALC-format folder as it is, or a VOC folder or
+    /// <br/>a COCO JSON converted in one step (the conversion runs in the request; a large dataset is better converted offline with
+    /// <br/>`alc-engine dataset import-voc|import-coco` and imported as an ALC folder).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ImportDatasetRequest
@@ -787,11 +789,45 @@ namespace Alc.Client
         public string Name { get; set; } = default!;
 
         /// <summary>
-        /// Server path of the folder (holding `classes.json`, `splits/`, `images/`, `pseudo/`, `superpixels/`, optional `gt/`).
+        /// Server path: the folder (alc, voc) or the COCO JSON file (coco).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("path")]
         [System.ComponentModel.DataAnnotations.Required]
         public string Path { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
+        public ImportFormat? Format { get; set; } = default!;
+
+        /// <summary>
+        /// For `coco` only, and required there: the server folder the JSON's `file_name` entries are relative to.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("images")]
+        public string? Images { get; set; } = default!;
+
+        /// <summary>
+        /// For `voc` only: SLIC superpixels per image (the superpixels each answer is expanded to).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("slicSegments")]
+        [System.ComponentModel.DataAnnotations.Range(10, 5000)]
+        public int? SlicSegments { get; set; } = 300;
+
+    }
+
+    /// <summary>
+    /// What a server path to import holds.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ImportFormat
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"alc")]
+        Alc = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"voc")]
+        Voc = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"coco")]
+        Coco = 2,
 
     }
 

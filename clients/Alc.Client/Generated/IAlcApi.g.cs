@@ -52,7 +52,7 @@ public partial interface IAlcApi
     [Get("/datasets/{datasetId}/export")]
     Task<HttpResponseMessage> ExportDatasetAsync(long datasetId, string? format = null, string? labels = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Exports the training split&apos;s current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).</summary>
+    /// <summary>Exports the project&apos;s labels: the training split&apos;s current labels D_t (D0, then each round&apos;s automated changes and accepted answers), every other split&apos;s imported labels (ground truth where present, else pseudo labels), as a VOC folder zipped under the project&apos;s name (format=voc, with a README.txt saying this), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).</summary>
     /// <remarks><c>GET /projects/{projectId}/export</c> (operation <c>ExportProject</c>).</remarks>
     [Get("/projects/{projectId}/export")]
     Task<HttpResponseMessage> ExportProjectAsync(long projectId, string? format = null, CancellationToken cancellationToken = default);
@@ -162,7 +162,7 @@ public partial interface IAlcApi
     [Get("/projects/{projectId}/rounds/{number}")]
     Task<IApiResponse<RoundDto>> GetRoundAsync(long projectId, int number, CancellationToken cancellationToken = default);
 
-    /// <summary>Imports an ALC-format folder from a server path under one of the allowed import roots.</summary>
+    /// <summary>Imports a dataset from a server path under one of the allowed import roots: an ALC-format folder (format=alc), or a PASCAL VOC folder (voc; its masks become D0, SLIC the superpixels) or a COCO JSON of instance masks (coco, with images = its photo folder) converted in one step.</summary>
     /// <remarks><c>POST /datasets/import</c> (operation <c>ImportDataset</c>).</remarks>
     [Post("/datasets/import")]
     Task<IApiResponse<DatasetDto>> ImportDatasetAsync([Body] ImportDatasetRequest body, CancellationToken cancellationToken = default);

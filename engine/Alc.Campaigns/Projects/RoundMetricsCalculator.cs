@@ -29,8 +29,15 @@ public static class RoundMetricsCalculator
         double? precision = null;
         if (state.HasTrainTruth && queries.Count > 0)
         {
-            // Share of the round's queries that showed a wrong label: what the acquisition is for.
-            precision = queries.Count(q => state.ById[q.ImageId].GroundTruth![q.Pixel] != q.ShownLabel) / (double)queries.Count;
+            // Share of the round's queries that showed a wrong label (what the acquisition is for), by the bench's rule:
+            // a pixel whose ground truth is void (255) is never wrong.
+            var quality = new Alc.Core.Metrics.CorrectionQuality();
+            foreach (var q in queries)
+            {
+                quality.AddQuery((byte)q.ShownLabel, state.ById[q.ImageId].GroundTruth![q.Pixel]);
+            }
+
+            precision = quality.Precision;
         }
 
         return new RoundMetricsRow

@@ -30,7 +30,6 @@ public static class StoredImages
     /// <summary>The image's photo, decoded.</summary>
     public static RgbImage Photo(BlobStore blobs, ImageRow image) => RgbImageCodec.Decode(blobs.Get(image.ImageBlob), image.Stem);
 
-    /// <summary>The image as a campaign image whose current labels start at D0; its key is its id.</summary>
     /// <summary>The image as a campaign image with D0 as its current labels.</summary>
     public static CampaignImage Campaign(BlobStore blobs, ImageRow image, int classCount) =>
         new(checked((int)image.Id), image.Stem, Photo(blobs, image).Rgb, Pseudo(blobs, image, classCount), Superpixels(blobs, image),

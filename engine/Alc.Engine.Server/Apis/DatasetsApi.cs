@@ -31,13 +31,16 @@ internal static class DatasetsApi
             .WithName("CreateDataset").WithSummary("Creates an empty dataset with its classes; add images with POST /datasets/{datasetId}/images.")
             .ProducesProblem(400).ProducesProblem(409);
 
-        group.MapPost("/import", (ImportDatasetRequest request, DatasetImporter importer, DatasetRepository datasets, IOptions<EngineOptions> options) =>
+        group.MapPost("/import", (ImportDatasetRequest request, ForeignImports imports, DatasetRepository datasets, IOptions<EngineOptions> options) =>
             {
-                string root = ImportPaths.Resolve(request.Path, options.Value.ImportRoots);
-                long id = importer.ImportFolder(request.Name, root);
+                ForeignImports.Validate(request);
+                var roots = options.Value.ImportRoots;
+                string path = ImportPaths.Resolve(request.Path, roots, file: request.Format == ImportFormat.Coco);
+                string? images = request.Format == ImportFormat.Coco ? ImportPaths.Resolve(request.Images!, roots, "images") : null;
+                long id = imports.Import(request, path, images);
                 return TypedResults.Created($"/datasets/{id}", Dtos.Dataset(datasets.Get(id)!, datasets));
             })
-            .WithName("ImportDataset").WithSummary("Imports an ALC-format folder from a server path under one of the allowed import roots.")
+            .WithName("ImportDataset").WithSummary("Imports a dataset from a server path under one of the allowed import roots: an ALC-format folder (format=alc), or a PASCAL VOC folder (voc; its masks become D0, SLIC the superpixels) or a COCO JSON of instance masks (coco, with images = its photo folder) converted in one step.")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
         group.MapPost("/upload", async (IFormFile archive, [FromForm] string name, DatasetImporter importer, DatasetRepository datasets,
@@ -142,14 +145,15 @@ internal static class DatasetsApi
 
         group.MapGet("/{datasetId:long}/export", (long datasetId, string? format, string? labels, DatasetRepository datasets, DatasetExports exports, BlobStore blobs) =>
             {
-                int classes = datasets.Classes(Find(datasets, datasetId).Id).Count;
+                var dataset = Find(datasets, datasetId);
+                int classes = datasets.Classes(dataset.Id).Count;
                 Func<ImageRow, Alc.Core.Maps.LabelMap?> labelsOf = (labels ?? "pseudo") switch
                 {
                     "pseudo" => image => StoredImages.Pseudo(blobs, image, classes),
                     "gt" => image => StoredImages.GroundTruth(blobs, image, classes),
                     _ => throw ApiProblemException.BadRequest($"labels must be pseudo or gt (got '{labels}')."),
                 };
-                return ExportFile.Of(exports.Export(datasetId, format ?? "voc", labelsOf));
+                return ExportFile.Of(exports.Export(datasetId, format ?? "voc", labelsOf, dataset.Name, ExportReadme.Dataset(dataset.Name, dataset.Id, labels == "gt")));
             })
             .WithName("ExportDataset").WithSummary("Exports the dataset's pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).")
             .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);

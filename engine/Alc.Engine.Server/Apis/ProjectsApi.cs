@@ -5,6 +5,7 @@ using Alc.Engine.Server.Datasets;
 using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Problems;
 using Alc.Imaging.Maps;
+using Alc.Storage;
 using Alc.Storage.Datasets;
 using Alc.Storage.Projects;
 using Alc.Storage.Queries;
@@ -48,14 +49,17 @@ internal static class ProjectsApi
             .WithName("GetProjectImageLabels").WithSummary("The image's current labels D_t (D0, then each round's automated changes and accepted answers) as a VOC palette PNG.")
             .ProducesFile("image/png").ProducesProblem(404);
 
-        group.MapGet("/{projectId:long}/export", async (long projectId, string? format, CampaignStates states, DatasetExports exports, CancellationToken cancellationToken) =>
+        group.MapGet("/{projectId:long}/export", async (long projectId, string? format, CampaignStates states, DatasetExports exports, BlobStore blobs, CancellationToken cancellationToken) =>
             {
                 var state = states.Get(projectId);
-                // The training split gets D_t; validation images keep their stored labels out of the export.
+                int classes = state.Classes.Count;
+                // The training split gets D_t; every other image keeps the labels it was imported with (ground truth where it has it).
                 return ExportFile.Of(await state.ReadAsync(s => exports.Export(s.Project.DatasetId, format ?? "voc",
-                    image => s.ById.TryGetValue(image.Id, out var current) ? current.Labels : null), cancellationToken));
+                    image => s.ById.TryGetValue(image.Id, out var current) ? current.Labels
+                        : StoredImages.GroundTruth(blobs, image, classes) ?? StoredImages.Pseudo(blobs, image, classes),
+                    s.Project.Name, ExportReadme.Project(s)), cancellationToken));
             })
-            .WithName("ExportProject").WithSummary("Exports the training split's current labels D_t (D0 + automated changes + answers) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).")
+            .WithName("ExportProject").WithSummary("Exports the project's labels: the training split's current labels D_t (D0, then each round's automated changes and accepted answers), every other split's imported labels (ground truth where present, else pseudo labels), as a VOC folder zipped under the project's name (format=voc, with a README.txt saying this), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).")
             .ProducesFile("application/zip", "application/json").ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
     }
 

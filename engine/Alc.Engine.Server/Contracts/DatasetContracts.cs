@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+
+using Alc.Engine.Server.Datasets;
 
 namespace Alc.Engine.Server.Contracts;
 
@@ -38,7 +41,30 @@ public sealed record CreateDatasetRequest
     public IReadOnlyList<ClassDto> Classes { get; init; } = [];
 }
 
-/// <summary>Imports a dataset folder in the ALC format from a path on the server (under one of the allowed roots).</summary>
+/// <summary>What a server path to import holds.</summary>
+public enum ImportFormat
+{
+    /// <summary>A folder in the ALC format (<c>classes.json</c>, <c>splits/</c>, <c>images/</c>, <c>pseudo/</c>, <c>superpixels/</c>, optional <c>gt/</c>).</summary>
+    Alc,
+
+    /// <summary>
+    /// A PASCAL VOC folder (<c>JPEGImages/</c>, <c>SegmentationClass/</c> palette PNGs, <c>ImageSets/Segmentation/{train,val}.txt</c>,
+    /// optional <c>class_names.txt</c>): its masks become the pseudo labels D0 and SLIC makes the superpixels.
+    /// </summary>
+    Voc,
+
+    /// <summary>
+    /// A COCO JSON file of instance masks (polygons or RLE; Grounded-SAM's output) with <c>images</c> naming the folder its
+    /// <c>file_name</c> entries are relative to: the masks, painted largest first, become D0 and the superpixels.
+    /// </summary>
+    Coco,
+}
+
+/// <summary>
+/// Imports a dataset from a path on the server (under one of the allowed roots): an ALC-format folder as it is, or a VOC folder or
+/// a COCO JSON converted in one step (the conversion runs in the request; a large dataset is better converted offline with
+/// <c>alc-engine dataset import-voc|import-coco</c> and imported as an ALC folder).
+/// </summary>
 public sealed record ImportDatasetRequest
 {
     /// <summary>Unique name of the new dataset.</summary>
@@ -46,10 +72,22 @@ public sealed record ImportDatasetRequest
     [JsonRequired]
     public string Name { get; init; } = "";
 
-    /// <summary>Server path of the folder (holding <c>classes.json</c>, <c>splits/</c>, <c>images/</c>, <c>pseudo/</c>, <c>superpixels/</c>, optional <c>gt/</c>).</summary>
+    /// <summary>Server path: the folder (alc, voc) or the COCO JSON file (coco).</summary>
     [Required]
     [JsonRequired]
     public string Path { get; init; } = "";
+
+    /// <summary>What <see cref="Path"/> holds.</summary>
+    [DefaultValue(ImportFormat.Alc)]
+    public ImportFormat Format { get; init; } = ImportFormat.Alc;
+
+    /// <summary>For <c>coco</c> only, and required there: the server folder the JSON's <c>file_name</c> entries are relative to.</summary>
+    public string? Images { get; init; }
+
+    /// <summary>For <c>voc</c> only: SLIC superpixels per image (the superpixels each answer is expanded to).</summary>
+    [Range(ForeignImports.MinSlicSegments, ForeignImports.MaxSlicSegments)]
+    [DefaultValue(ForeignImports.DefaultSlicSegments)]
+    public int SlicSegments { get; init; } = ForeignImports.DefaultSlicSegments;
 }
 
 /// <summary>One image of a dataset.</summary>

@@ -116,6 +116,7 @@ public static class EngineHost
         services.AddSingleton<MetricsReport>();
         services.AddSingleton<DatasetImporter>();
         services.AddSingleton<DatasetExports>();
+        services.AddSingleton<ForeignImports>();
         services.AddSingleton<RoundWorker>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<JobSignal>();

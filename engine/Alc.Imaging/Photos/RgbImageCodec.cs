@@ -5,7 +5,7 @@ namespace Alc.Imaging.Photos;
 
 /// <summary>
 /// Decodes photos (PNG, JPEG and the other formats SkiaSharp reads) into <see cref="RgbImage"/> and encodes
-/// PNG. The header is checked against <see cref="ImageLimits"/> before any pixel memory is allocated;
+/// PNG (lossless) and JPEG (for exports). The header is checked against <see cref="ImageLimits"/> before any pixel memory is allocated;
 /// corrupt, truncated or unsupported files raise <see cref="MapFormatException"/>.
 /// </summary>
 /// <remarks>
@@ -90,7 +90,20 @@ public static class RgbImageCodec
     }
 
     /// <summary>Encodes <paramref name="image"/> as a lossless 24-bit PNG.</summary>
-    public static byte[] EncodePng(RgbImage image)
+    public static byte[] EncodePng(RgbImage image) => Encode(image, SKEncodedImageFormat.Png, 100);
+
+    /// <summary>
+    /// Encodes <paramref name="image"/> as a baseline JPEG of the given quality (1–100), for exports whose layout asks
+    /// for JPEG (PASCAL VOC's <c>JPEGImages/</c>); lossy, so never used where pixels must round-trip.
+    /// </summary>
+    public static byte[] EncodeJpeg(RgbImage image, int quality = 95)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
+        return Encode(image, SKEncodedImageFormat.Jpeg, quality);
+    }
+
+    private static byte[] Encode(RgbImage image, SKEncodedImageFormat format, int quality)
     {
         ArgumentNullException.ThrowIfNull(image);
         int n = image.Width * image.Height;
@@ -109,8 +122,8 @@ public static class RgbImageCodec
         try
         {
             using var pixmap = new SKPixmap(info, handle.AddrOfPinnedObject(), info.RowBytes);
-            using SKData? data = pixmap.Encode(SKEncodedImageFormat.Png, 100);
-            return data?.ToArray() ?? throw new InvalidOperationException("SkiaSharp failed to encode the PNG.");
+            using SKData? data = pixmap.Encode(format, quality);
+            return data?.ToArray() ?? throw new InvalidOperationException($"SkiaSharp failed to encode the {format}.");
         }
         finally
         {
