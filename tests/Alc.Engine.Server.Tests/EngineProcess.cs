@@ -22,18 +22,28 @@ internal sealed class EngineProcess : IDisposable
     public string Log => string.Join("\n", _log.TakeLast(40));
 
     /// <summary>Starts <c>alc-engine serve</c> on <paramref name="port"/> and waits until it is ready; <paramref name="arguments"/> go after serve's own.</summary>
-    public static async Task<EngineProcess> Start(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<EngineProcess> Start(string dataDirectory, int port, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "alc-engine.dll");
         var address = new Uri($"http://127.0.0.1:{port}");
-        var info = new ProcessStartInfo("dotnet")
+        string[] command = ["dotnet", dll, "serve", "--data", dataDirectory, "--urls", address.ToString().TrimEnd('/'), .. arguments];
+        return Start(command, AppContext.BaseDirectory, address, environment);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="command"/> (program, then arguments) in <paramref name="workingDirectory"/>, an engine that
+    /// will answer at <paramref name="address"/>, and waits until it is ready (a published engine, as a Dockerfile runs it).
+    /// </summary>
+    public static async Task<EngineProcess> Start(IReadOnlyList<string> command, string workingDirectory, Uri address, IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
-        foreach (string argument in new[] { dll, "serve", "--data", dataDirectory, "--urls", address.ToString().TrimEnd('/') }.Concat(arguments))
+        foreach (string argument in command.Skip(1))
         {
             info.ArgumentList.Add(argument);
         }
@@ -43,7 +53,7 @@ internal sealed class EngineProcess : IDisposable
             info.Environment[key] = value;
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"{command[0]} did not start.");
         var engine = new EngineProcess(process, address);
         process.OutputDataReceived += (_, e) => engine.Append(e.Data);
         process.ErrorDataReceived += (_, e) => engine.Append(e.Data);
