@@ -38,4 +38,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q "${missing[@]}" >/dev/null; }
 fi
 
-dotnet test Alc.Engine.sln "$@"
+# A test that hangs fails the run after 15 minutes and is named in the output, instead of stalling CI until its limit.
+dotnet test Alc.Engine.sln --blame-hang-timeout 15m --blame-hang-dump-type none "$@"
