@@ -60,6 +60,9 @@ public sealed class CliTests
         Assert.Contains($"x {batch.Queries[0].X}, y {batch.Queries[0].Y}", showTable, StringComparison.Ordinal);
         Assert.DoesNotContain("ground truth", showTable, StringComparison.Ordinal);
         Assert.Contains("cli", (await Alc(engine, "projects", "list")).Output, StringComparison.Ordinal);
+        var listed = Json<QueryPageDto>((await Alc(engine, "queries", "list", $"{project.Id}", "--state", "open", "--json")).Output);
+        Assert.Equal(batch.Queries.Select(q => q.Id).Order(), listed.Items.Select(q => q.Id).Order());
+        Assert.All(listed.Items, q => Assert.Equal("ann", q.LeaseOwner));
 
         string file = Path.Combine(engine.Scratch.Root, "answers.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new AnswerBatchRequest

@@ -98,6 +98,9 @@ public sealed class SdkTests
             Assert.Equal("image/png", context.Content.Headers.ContentType?.MediaType);
         }
 
+        var listed = await api.ListRoundQueriesAsync(project.Id, 1, "all", 0, 100).ContentOrThrow();
+        Assert.Equal(((await api.GetRoundAsync(project.Id, 1).ContentOrThrow()).Queries, batch.Queries[0].Id), (listed.Total, listed.Items[0].Id));
+
         // The world carries ground truth, so an administrator (a simulated annotator) can read the pixel's true class.
         var truth = await api.GetQueryGroundTruthAsync(query.Id).ContentOrThrow();
         Assert.Equal((query.Id, query.ShownLabel, truth.Label == query.ShownLabel), (truth.QueryId, truth.ShownLabel, truth.ShownIsRight));

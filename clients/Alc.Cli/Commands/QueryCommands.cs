@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Alc.Cli.Commands;
 
-/// <summary><c>alc queries next|show</c>.</summary>
+/// <summary><c>alc queries next|list|show</c>.</summary>
 internal static class QueryCommands
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -77,7 +77,39 @@ internal static class QueryCommands
                 });
             });
         });
-        return new Command("queries", "Correction queries: next, show.") { next, show };
+        var listProject = new Argument<long>("project") { Description = "Project id." };
+        var round = new Option<int?>("--round") { Description = "Round number (default: the project's latest round)." };
+        var state = new Option<string>("--state") { Description = "all, open (not answered) or answered.", DefaultValueFactory = _ => "all" };
+        state.AcceptOnlyFromAmong("all", "open", "answered");
+        var offset = new Option<int>("--offset") { Description = "Skip this many.", DefaultValueFactory = _ => 0 };
+        var limit = new Option<int>("--limit") { Description = "At most this many (1–1000).", DefaultValueFactory = _ => 100 };
+        var list = new Command("list", "List a round's queries in asking order with their leases, without leasing any.") { listProject, round, state, offset, limit };
+        list.SetAction((result, token) =>
+        {
+            var c = context(result);
+            return CliApp.Guard(c, async () =>
+            {
+                long projectId = result.GetValue(listProject);
+                int number = result.GetValue(round)
+                    ?? (await c.Api.ListRoundsAsync(projectId, token).ContentOrThrow()).Select(r => (int?)r.Number).LastOrDefault()
+                    ?? throw new AlcApiException($"Project {projectId} has no round yet.");
+                var page = await c.Api.ListRoundQueriesAsync(projectId, number, result.GetValue(state), result.GetValue(offset), result.GetValue(limit), token).ContentOrThrow();
+                c.Print(page, p =>
+                {
+                    var table = CliContext.Table("query", "kind", "image", "x", "y", "shown", "score", "answered", "lease");
+                    foreach (var q in p.Items)
+                    {
+                        table.AddRow($"{q.Id}", q.Kind.ToString().ToLowerInvariant(), $"{q.ImageId}", $"{q.X}", $"{q.Y}",
+                            $"{q.ShownLabel} {Spectre.Console.Markup.Escape(q.ShownClass)}", $"{q.Score:0.###}", q.Answered ? "yes" : "no",
+                            q.LeaseOwner is null ? "-" : $"{Spectre.Console.Markup.Escape(q.LeaseOwner)} until {q.LeaseExpiresAt:u}");
+                    }
+
+                    table.Caption($"round {number}: {p.Items.Count} of {p.Total} from {p.Offset}");
+                    return table;
+                });
+            });
+        });
+        return new Command("queries", "Correction queries: next (lease), list, show.") { next, list, show };
     }
 }
 

@@ -1373,6 +1373,34 @@ namespace Alc.Client
     }
 
     /// <summary>
+    /// A page of a round's queries, in the order the round asks them.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class QueryPageDto
+    {
+
+        /// <summary>
+        /// Queries matching the filter.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("total")]
+        public int Total { get; set; } = default!;
+
+        /// <summary>
+        /// Offset of the first item.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("offset")]
+        public int Offset { get; set; } = default!;
+
+        /// <summary>
+        /// The page.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<QueryDto> Items { get; set; } = new System.Collections.Generic.List<QueryDto>();
+
+    }
+
+    /// <summary>
     /// The region a region check's answer covers, as a COCO run-length encoding (column-major, compressed counts).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

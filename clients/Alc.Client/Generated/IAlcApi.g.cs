@@ -242,6 +242,11 @@ public partial interface IAlcApi
     [Get("/projects")]
     Task<IApiResponse<System.Collections.Generic.List<ProjectDto>>> ListProjectsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>A page of the round&apos;s queries in asking order (highest score first), with each one&apos;s lease and whether it is answered; state=open|answered filters. Leases nothing.</summary>
+    /// <remarks><c>GET /projects/{projectId}/rounds/{number}/queries</c> (operation <c>ListRoundQueries</c>).</remarks>
+    [Get("/projects/{projectId}/rounds/{number}/queries")]
+    Task<IApiResponse<QueryPageDto>> ListRoundQueriesAsync(long projectId, int number, string? state = null, int? offset = null, int? limit = null, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the project&apos;s rounds.</summary>
     /// <remarks><c>GET /projects/{projectId}/rounds</c> (operation <c>ListRounds</c>).</remarks>
     [Get("/projects/{projectId}/rounds")]

@@ -116,7 +116,7 @@ internal static class QueriesApi
             leased.Select(q => Dto(q.Query, q.Lease, state, services.Blobs)).ToList()));
     }
 
-    private static QueryDto Dto(QueryRow query, QueryLease? lease, CampaignState state, BlobStore blobs)
+    internal static QueryDto Dto(QueryRow query, QueryLease? lease, CampaignState state, BlobStore blobs)
     {
         var image = state.ById[query.ImageId];
         return Dtos.Query(query, lease, image.Width, image.Height, state.Classes, blobs);

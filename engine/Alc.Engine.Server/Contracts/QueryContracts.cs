@@ -105,3 +105,9 @@ public sealed record QueryTruthDto(
     [property: Required] int Label,
     [property: Required] string Class,
     [property: Required] bool ShownIsRight);
+
+/// <summary>A page of a round's queries, in the order the round asks them.</summary>
+/// <param name="Total">Queries matching the filter.</param>
+/// <param name="Offset">Offset of the first item.</param>
+/// <param name="Items">The page.</param>
+public sealed record QueryPageDto([property: Required] int Total, [property: Required] int Offset, [property: Required] IReadOnlyList<QueryDto> Items);

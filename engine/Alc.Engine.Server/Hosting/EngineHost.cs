@@ -189,6 +189,7 @@ public static class EngineHost
             endpoints.MapRoundsApi();
             endpoints.MapQueriesApi();
             endpoints.MapQueryTruthApi();
+            endpoints.MapRoundQueriesApi();
             endpoints.MapAnswersApi();
             endpoints.MapJobsApi();
             endpoints.MapMetricsApi();
