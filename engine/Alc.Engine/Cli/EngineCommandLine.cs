@@ -23,6 +23,7 @@ public static class EngineCommandLine
         root.Subcommands.Add(ReportCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(BenchIngestCommand.Create(console));
+        root.Subcommands.Add(BenchDemoCommand.Create(console));
         root.Subcommands.Add(OpenApiCommand.Create());
         return root;
     }
