@@ -70,7 +70,7 @@ public static class DemoRoundBenchmark
             {
                 var clock = Stopwatch.StartNew();
                 using var response = await client.PostAsync("/projects/1/rounds", null, cancellationToken);
-                var started = await Read<StartRoundResponse>(response, json);
+                var started = await BenchHttp.Read<StartRoundResponse>(response, json);
                 progress?.Report($"round {started.Round.Number}: training");
                 var stages = new List<StageTiming>();
                 string? current = null;
@@ -123,13 +123,5 @@ public static class DemoRoundBenchmark
                 Directory.Delete(root, recursive: true);
             }
         }
-    }
-
-    private static async Task<T> Read<T>(HttpResponseMessage response, JsonSerializerOptions json)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonSerializer.Deserialize<T>(body, json)!
-            : throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {body}");
     }
 }

@@ -72,10 +72,10 @@ public static class IngestionBenchmark
             EngineHost.ConfigureJson(json);
             using var setup = new HttpClient { BaseAddress = address };
             progress?.Report("importing and scoring");
-            var dataset = await Read<DatasetDto>(await setup.PostAsJsonAsync("/datasets/import", new ImportDatasetRequest { Name = "bench", Path = world }, json, cancellationToken), json);
-            var project = await Read<ProjectDto>(await setup.PostAsJsonAsync("/projects",
+            var dataset = await BenchHttp.Read<DatasetDto>(await setup.PostAsJsonAsync("/datasets/import", new ImportDatasetRequest { Name = "bench", Path = world }, json, cancellationToken), json);
+            var project = await BenchHttp.Read<ProjectDto>(await setup.PostAsJsonAsync("/projects",
                 new CreateProjectRequest { Name = "bench", DatasetId = dataset.Id, Budget = answers, Iterations = 1, CropSize = 32 }, json, cancellationToken), json);
-            var started = await Read<StartRoundResponse>(await setup.PostAsync($"/projects/{project.Id}/rounds", null, cancellationToken), json);
+            var started = await BenchHttp.Read<StartRoundResponse>(await setup.PostAsync($"/projects/{project.Id}/rounds", null, cancellationToken), json);
             while ((await setup.GetFromJsonAsync<JobDto>($"/jobs/{started.Job.Id}", json, cancellationToken))!.State is JobState.Queued or JobState.Running)
             {
                 await Task.Delay(100, cancellationToken);
@@ -99,7 +99,7 @@ public static class IngestionBenchmark
                 {
                     long t0 = Stopwatch.GetTimestamp();
                     var asked = DateTimeOffset.UtcNow;
-                    var batch = await Read<QueryBatchDto>(await client.PostAsJsonAsync($"/projects/{project.Id}/leases", new LeaseRequest { Annotator = $"c{i}", Count = 1 }, json, cancellationToken), json);
+                    var batch = await BenchHttp.Read<QueryBatchDto>(await client.PostAsJsonAsync($"/projects/{project.Id}/leases", new LeaseRequest { Annotator = $"c{i}", Count = 1 }, json, cancellationToken), json);
                     next[i].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                     if (batch.Queries.Count == 0)
                     {
@@ -187,12 +187,4 @@ public static class IngestionBenchmark
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static async Task<T> Read<T>(HttpResponseMessage response, JsonSerializerOptions json)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode
-            ? JsonSerializer.Deserialize<T>(body, json)!
-            : throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {body}");
-    }
 }
