@@ -24,6 +24,7 @@ public static class EngineCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(BenchIngestCommand.Create(console));
         root.Subcommands.Add(BenchDemoCommand.Create(console));
+        root.Subcommands.Add(BenchTrainCommand.Create(console));
         root.Subcommands.Add(OpenApiCommand.Create());
         return root;
     }
