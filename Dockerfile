@@ -27,6 +27,7 @@ COPY engine/Alc.Core/Alc.Core.csproj engine/Alc.Core/
 COPY engine/Alc.Imaging/Alc.Imaging.csproj engine/Alc.Imaging/
 COPY engine/Alc.Storage/Alc.Storage.csproj engine/Alc.Storage/
 COPY engine/Alc.Training/Alc.Training.csproj engine/Alc.Training/
+COPY engine/Alc.Inference/Alc.Inference.csproj engine/Alc.Inference/
 COPY engine/Alc.Campaigns/Alc.Campaigns.csproj engine/Alc.Campaigns/
 COPY engine/Alc.Integrations.Cvat/Alc.Integrations.Cvat.csproj engine/Alc.Integrations.Cvat/
 COPY engine/Alc.Integrations.LabelStudio/Alc.Integrations.LabelStudio.csproj engine/Alc.Integrations.LabelStudio/
@@ -61,6 +62,7 @@ COPY LICENSE docs/licence.md /usr/share/doc/alc-engine/
 COPY --from=build /nuget/packages/libtorch-cpu-linux-x64/*/LICENSE-LIBTORCH.txt /usr/share/doc/alc-engine/libtorch/
 COPY --from=build /nuget/packages/skiasharp.nativeassets.linux.nodependencies/*/THIRD-PARTY-NOTICES.txt /usr/share/doc/alc-engine/skiasharp/
 COPY --from=build /nuget/packages/harfbuzzsharp.nativeassets.linux/*/THIRD-PARTY-NOTICES.txt /usr/share/doc/alc-engine/harfbuzzsharp/
+COPY --from=build /nuget/packages/microsoft.ml.onnxruntime/*/ThirdPartyNotices.txt /usr/share/doc/alc-engine/onnxruntime/
 USER $APP_UID
 VOLUME /data
 EXPOSE 5080

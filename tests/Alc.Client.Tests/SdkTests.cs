@@ -176,6 +176,16 @@ public sealed class SdkTests
             Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
         }
 
+        // An ONNX model through the SDK: uploaded (checked by ONNX Runtime), listed, read, deleted.
+        using (var onnx = new MemoryStream(Alc.Engine.Server.Tests.Models.OnnxGraphs.Semantic(dataset.Classes.Count)))
+        {
+            var uploaded = await api.UploadModelAsync(new Refit.StreamPart(onnx, "model.onnx", "application/octet-stream"), "conv", "semantic").ContentOrThrow();
+            Assert.Equal(dataset.Classes.Count, uploaded.Classes);
+            Assert.Equal(uploaded.Id, Assert.Single(await api.ListModelsAsync().ContentOrThrow()).Id);
+            Assert.Equal("semantic", (await api.GetModelAsync(uploaded.Id).ContentOrThrow()).Role);
+            Assert.True((await api.DeleteModelAsync(uploaded.Id)).IsSuccessStatusCode);
+        }
+
         // Every operation of the document was called at least once.
         var document = await NSwag.OpenApiDocument.FromFileAsync(Repository.OpenApi);
         var requests = engine.Recorder.Requests.ToList();

@@ -993,6 +993,144 @@ namespace Alc.Client
     }
 
     /// <summary>
+    /// An uploaded ONNX model.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ModelDto
+    {
+
+        /// <summary>
+        /// Id.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public long Id { get; set; } = default!;
+
+        /// <summary>
+        /// Unique name.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// `semantic`, `sam-encoder`, `sam-decoder` or `detector`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Role { get; set; } = default!;
+
+        /// <summary>
+        /// File size.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("bytes")]
+        public long Bytes { get; set; } = default!;
+
+        /// <summary>
+        /// Inputs as ONNX Runtime read them.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("inputs")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<ModelTensorDto> Inputs { get; set; } = new System.Collections.Generic.List<ModelTensorDto>();
+
+        /// <summary>
+        /// Outputs as ONNX Runtime read them.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("outputs")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<ModelTensorDto> Outputs { get; set; } = new System.Collections.Generic.List<ModelTensorDto>();
+
+        /// <summary>
+        /// For a semantic model with a fixed class axis, L; else null.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("classes")]
+        public int? Classes { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preprocessing")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ModelPreprocessingDto Preprocessing { get; set; } = new ModelPreprocessingDto();
+
+        /// <summary>
+        /// Upload time (UTC).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// How an image becomes a model's input, declared with the model (never guessed): the input size when the model needs
+    /// <br/>one, the channel order, and the per-channel mean and standard deviation applied to values scaled to 0..1.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ModelPreprocessingDto
+    {
+
+        /// <summary>
+        /// Width the image is resized to; null: the image's own (the model's spatial axes must then be free).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("width")]
+        [System.ComponentModel.DataAnnotations.Range(1, 8192)]
+        public int? Width { get; set; } = default!;
+
+        /// <summary>
+        /// Height the image is resized to; null: the image's own.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("height")]
+        [System.ComponentModel.DataAnnotations.Range(1, 8192)]
+        public int? Height { get; set; } = default!;
+
+        /// <summary>
+        /// `rgb` or `bgr`: the order of the input's three channels.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("channelOrder")]
+        public string? ChannelOrder { get; set; } = default!;
+
+        /// <summary>
+        /// Per-channel mean subtracted (in the input's channel order), on values scaled to 0..1; default ImageNet's.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("mean")]
+        public System.Collections.Generic.List<double>? Mean { get; set; } = default!;
+
+        /// <summary>
+        /// Per-channel standard deviation divided by, after the mean; default ImageNet's.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("std")]
+        public System.Collections.Generic.List<double>? Std { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One input or output of a model.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ModelTensorDto
+    {
+
+        /// <summary>
+        /// Its name in the graph.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Name { get; set; } = default!;
+
+        /// <summary>
+        /// Element type (`float`, `int64`, …).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("elementType")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string ElementType { get; set; } = default!;
+
+        /// <summary>
+        /// Shape; −1 for a free axis.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("dimensions")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.List<long> Dimensions { get; set; } = new System.Collections.Generic.List<long>();
+
+    }
+
+    /// <summary>
     /// Who answers a project's queries.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -47,6 +47,11 @@ public partial interface IAlcApi
     [Post("/integrations/cvat/projects/{projectId}/webhook")]
     Task<IApiResponse<CvatWebhookReceiptDto>> CvatWebhookAsync(long projectId, [Body] object body, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a model.</summary>
+    /// <remarks><c>DELETE /models/{modelId}</c> (operation <c>DeleteModel</c>).</remarks>
+    [Delete("/models/{modelId}")]
+    Task<IApiResponse> DeleteModelAsync(long modelId, CancellationToken cancellationToken = default);
+
     /// <summary>Exports the dataset&apos;s pseudo labels (or gt) as a zip of VOC palette PNGs (format=voc), one COCO RLE JSON (format=coco) or a zip CVAT imports in its Segmentation mask 1.1 format (format=cvat).</summary>
     /// <remarks><c>GET /datasets/{datasetId}/export</c> (operation <c>ExportDataset</c>).</remarks>
     [Get("/datasets/{datasetId}/export")]
@@ -116,6 +121,11 @@ public partial interface IAlcApi
     /// <remarks><c>GET /projects/{projectId}/metrics</c> (operation <c>GetMetrics</c>).</remarks>
     [Get("/projects/{projectId}/metrics")]
     Task<IApiResponse<ProjectMetricsDto>> GetMetricsAsync(long projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets one model with its inputs, outputs and pre-processing.</summary>
+    /// <remarks><c>GET /models/{modelId}</c> (operation <c>GetModel</c>).</remarks>
+    [Get("/models/{modelId}")]
+    Task<IApiResponse<ModelDto>> GetModelAsync(long modelId, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a project with its current round and totals (answers, corrections, bits, seconds).</summary>
     /// <remarks><c>GET /projects/{projectId}</c> (operation <c>GetProject</c>).</remarks>
@@ -237,6 +247,11 @@ public partial interface IAlcApi
     [Get("/datasets/{datasetId}/images")]
     Task<IApiResponse<ImagePageDto>> ListImagesAsync(long datasetId, string? split = null, int? offset = null, int? limit = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the uploaded models.</summary>
+    /// <remarks><c>GET /models</c> (operation <c>ListModels</c>).</remarks>
+    [Get("/models")]
+    Task<IApiResponse<System.Collections.Generic.List<ModelDto>>> ListModelsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Lists the projects with their current round and totals.</summary>
     /// <remarks><c>GET /projects</c> (operation <c>ListProjects</c>).</remarks>
     [Get("/projects")]
@@ -267,4 +282,10 @@ public partial interface IAlcApi
     [Multipart]
     [Post("/datasets/upload")]
     Task<IApiResponse<DatasetDto>> UploadDatasetAsync([AliasAs("archive")] StreamPart archive, [AliasAs("name")] string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads an ONNX model (multipart: &apos;model&apos; file, &apos;name&apos;, &apos;role&apos; = semantic|sam-encoder|sam-decoder|detector, optional &apos;preprocessing&apos; JSON). It is opened with ONNX Runtime and its inputs and outputs are checked against the role (a semantic model is also run once on a blank image and must answer finite logits); a model that does not fit is a 422 naming what is wrong, and nothing is stored.</summary>
+    /// <remarks><c>POST /models</c> (operation <c>UploadModel</c>).</remarks>
+    [Multipart]
+    [Post("/models")]
+    Task<IApiResponse<ModelDto>> UploadModelAsync([AliasAs("model")] StreamPart model, [AliasAs("name")] string name, [AliasAs("role")] string role, [AliasAs("preprocessing")] string? preprocessing = null, CancellationToken cancellationToken = default);
 }

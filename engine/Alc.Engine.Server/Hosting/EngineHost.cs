@@ -103,6 +103,7 @@ public static class EngineHost
         services.AddSingleton(sp => new EngineDatabase(sp.GetRequiredService<EnginePaths>().Database));
         services.AddSingleton(sp => new BlobStore(sp.GetRequiredService<EnginePaths>().Blobs));
         services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<Alc.Storage.Models.ModelRepository>();
         services.AddSingleton<ProjectRepository>();
         services.AddSingleton<RoundRepository>();
         services.AddSingleton<QueryRepository>();
@@ -190,6 +191,7 @@ public static class EngineHost
             endpoints.MapQueriesApi();
             endpoints.MapQueryTruthApi();
             endpoints.MapRoundQueriesApi();
+            endpoints.MapModelsApi();
             endpoints.MapAnswersApi();
             endpoints.MapJobsApi();
             endpoints.MapMetricsApi();
