@@ -15,13 +15,13 @@ public sealed class EngineDatabaseTests : IDisposable
         var database = new EngineDatabase(_temp["alc.db"]);
         Assert.Equal(0, database.SchemaVersion());
         Assert.Equal(EngineDatabase.LatestVersion, database.Migrate());
-        Assert.Equal(6, EngineDatabase.LatestVersion);
+        Assert.Equal(7, EngineDatabase.LatestVersion);
         using var connection = database.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys;"));
         var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;").ToList();
         foreach (string table in new[] { "datasets", "classes", "images", "projects", "models", "rounds", "queries", "answers",
-                     "applied_corrections", "idempotency", "jobs", "round_metrics", "auto_corrections", "schema_migrations" })
+                     "applied_corrections", "idempotency", "jobs", "round_metrics", "auto_corrections", "onnx_models", "schema_migrations" })
         {
             Assert.Contains(table, tables);
         }
@@ -32,15 +32,15 @@ public sealed class EngineDatabaseTests : IDisposable
     {
         var database = new EngineDatabase(_temp["alc.db"]);
         database.Migrate();
-        Assert.Equal(6, database.Migrate());
+        Assert.Equal(7, database.Migrate());
         using (var connection = database.Open())
         {
-            Assert.Equal(6, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
+            Assert.Equal(7, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
             connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'now');");
         }
 
         var ex = Assert.Throws<InvalidOperationException>(() => database.Migrate());
-        Assert.Contains("schema version 99, newer than this build's 6", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this build's 7", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class EngineDatabaseTests : IDisposable
         }
 
         Assert.Equal(1, database.SchemaVersion());
-        Assert.Equal(6, database.Migrate());
+        Assert.Equal(7, database.Migrate());
         using var migrated = database.Open();
         var job = migrated.QuerySingle<(long Id, string State, long? RoundId)>("SELECT id, state, round_id FROM jobs;");
         Assert.Equal((7L, "succeeded", (long?)null), job);
@@ -78,6 +78,9 @@ public sealed class EngineDatabaseTests : IDisposable
         // v6: a job records its stage and that stage's fraction; an old job has none.
         var stage = migrated.QuerySingle<(string? Stage, double StageProgress)>("SELECT stage, stage_progress FROM jobs WHERE id = 7;");
         Assert.Equal((null, 0.0), stage);
+        // v7: uploaded ONNX models, apart from the rounds' checkpoints in "models"; none yet.
+        Assert.Equal(0, migrated.ExecuteScalar<long>("SELECT count(*) FROM onnx_models;"));
+        Assert.Contains("signature", migrated.Query<string>("SELECT name FROM pragma_table_info('onnx_models');"));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class EngineCommandLine
         root.Subcommands.Add(BenchIngestCommand.Create(console));
         root.Subcommands.Add(BenchDemoCommand.Create(console));
         root.Subcommands.Add(BenchTrainCommand.Create(console));
+        root.Subcommands.Add(PseudoLabelCommand.Create(console));
         root.Subcommands.Add(OpenApiCommand.Create());
         return root;
     }

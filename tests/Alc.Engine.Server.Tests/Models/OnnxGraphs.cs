@@ -23,6 +23,19 @@ internal static class OnnxGraphs
         return Model(graph);
     }
 
+    /// <summary>A semantic 1×1 convolution with the given weights [L,3] (row-major) and biases [L], spatial axes free.</summary>
+    public static byte[] Semantic(float[] weight, float[] bias)
+    {
+        int classes = bias.Length;
+        var graph = new GraphProto { Name = "semantic" };
+        graph.Input.Add(Value("image", TensorProto.Types.DataType.Float, [1, 3, -1, -1]));
+        graph.Output.Add(Value("logits", TensorProto.Types.DataType.Float, [1, classes, -1, -1]));
+        graph.Initializer.Add(Floats("weight", [classes, 3, 1, 1], weight));
+        graph.Initializer.Add(Floats("bias", [classes], bias));
+        graph.Node.Add(Node("Conv", ["image", "weight", "bias"], ["logits"]));
+        return Model(graph);
+    }
+
     /// <summary>A model whose output has rank 2 (a classifier, not a segmenter): global average pool, then flatten.</summary>
     public static byte[] Classifier()
     {

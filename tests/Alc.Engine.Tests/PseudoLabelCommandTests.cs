@@ -1,0 +1,56 @@
+using Alc.Engine.Server.Tests.Models;
+using Alc.Imaging.Datasets;
+using Alc.Imaging.Maps;
+using Alc.Imaging.Photos;
+
+namespace Alc.Engine.Tests;
+
+/// <summary>
+/// <c>alc-engine pseudo-label</c> with a semantic ONNX model whose output is known exactly: a 1×1 convolution whose class k
+/// logit is the photo's channel k (mean 0, std 1), so every pixel's pseudo label is its strongest channel.
+/// </summary>
+public sealed class PseudoLabelCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("alc-pseudo-label-").FullName;
+
+    [Fact]
+    public void A_folder_of_photos_and_a_semantic_model_become_a_valid_dataset_whose_labels_are_the_argmax()
+    {
+        string photos = Directory.CreateDirectory(Path.Combine(_root, "photos")).FullName;
+        // 6×4 photos: red on the left half, blue on the right (a), and all green (b).
+        RgbImageCodec.WritePng(Path.Combine(photos, "a.png"), new RgbImage(6, 4, [.. Enumerable.Range(0, 24).SelectMany(p => p % 6 < 3 ? new byte[] { 200, 10, 0 } : [0, 20, 180])]));
+        RgbImageCodec.WritePng(Path.Combine(photos, "b.png"), new RgbImage(6, 4, [.. Enumerable.Range(0, 24).SelectMany(_ => new byte[] { 30, 90, 60 })]));
+        string model = Path.Combine(_root, "identity.onnx");
+        File.WriteAllBytes(model, OnnxGraphs.Semantic([1, 0, 0, 0, 1, 0, 0, 0, 1], [0, 0, 0]));
+        string dataset = Path.Combine(_root, "dataset");
+
+        var (code, output) = Cli.Run("pseudo-label", "--model", model, "--images", photos, "--out", dataset, "--classes", "red,green,blue",
+            "--mean", "0,0,0", "--std", "1,1,1", "--slic-segments", "4");
+        Assert.True(code == 0, output);
+        var folder = DatasetFolder.Open(dataset);
+        Assert.Equal(["red", "green", "blue"], folder.Classes.Select(c => c.Name));
+        Assert.Equal(["a", "b"], folder.Splits["train"]);
+        Assert.Equal([.. Enumerable.Range(0, 24).Select(p => p % 6 < 3 ? (byte)0 : (byte)2)], LabelMapFile.Read(Path.Combine(dataset, "pseudo", "a.png"), 3).Labels.ToArray());
+        Assert.All(LabelMapFile.Read(Path.Combine(dataset, "pseudo", "b.png"), 3).Labels.ToArray(), v => Assert.Equal(1, v));
+        Assert.Equal(0, Cli.Run("dataset", "validate", dataset).ExitCode);
+    }
+
+    [Fact]
+    public void A_class_list_that_does_not_match_the_model_or_a_model_of_another_role_is_one_error_line_and_nothing_is_written()
+    {
+        string photos = Directory.CreateDirectory(Path.Combine(_root, "photos")).FullName;
+        RgbImageCodec.WritePng(Path.Combine(photos, "a.png"), new RgbImage(4, 4, new byte[48]));
+        string model = Path.Combine(_root, "m.onnx");
+        File.WriteAllBytes(model, OnnxGraphs.Semantic(3));
+        var (code, output) = Cli.Run("pseudo-label", "--model", model, "--images", photos, "--out", Path.Combine(_root, "d1"), "--classes", "a,b");
+        Assert.Equal(1, code);
+        Assert.Contains("The model answers 3 classes; --classes names 2", output, StringComparison.Ordinal);
+        File.WriteAllBytes(model, OnnxGraphs.Classifier());
+        (code, output) = Cli.Run("pseudo-label", "--model", model, "--images", photos, "--out", Path.Combine(_root, "d2"));
+        Assert.Equal(1, code);
+        Assert.Contains("'scores' is float of rank 2", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "d1")) || Directory.Exists(Path.Combine(_root, "d2")));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
