@@ -2,13 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alc.Engine.Server.Contracts;
-using Alc.Engine.Server.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Alc.Engine.Cli;
 
@@ -46,24 +40,15 @@ public static class DemoRoundBenchmark
         try
         {
             progress?.Report("seeding the demo");
-            var configuration = new Dictionary<string, string?>
-            {
-                ["urls"] = "http://127.0.0.1:0",
-                ["DataDirectory"] = Path.Combine(root, "data"),
-                ["Demo"] = "true",
-            };
+            var configuration = new Dictionary<string, string?> { ["DataDirectory"] = Path.Combine(root, "data"), ["Demo"] = "true" };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 configuration[key] = value;
             }
 
-            using var host = EngineHost.CreateHostBuilder([], configuration)
-                .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-                .Build();
-            await host.StartAsync(cancellationToken);
-            var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-            EngineHost.ConfigureJson(json);
+            var (host, address) = await BenchHttp.StartEngineAsync(configuration, cancellationToken);
+            using var engine = host;
+            var json = BenchHttp.Json;
             using var client = new HttpClient { BaseAddress = address };
             var timings = new List<DemoRoundTiming>();
             for (int r = 0; r < rounds; r++)

@@ -3,15 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Alc.Core.World;
 using Alc.Engine.Server.Contracts;
-using Alc.Engine.Server.Hosting;
 using Alc.Imaging.Datasets;
 using Dapper;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Alc.Engine.Cli;
 
@@ -58,18 +52,13 @@ public static class IngestionBenchmark
             // The world has ~6.6 superpixels per image: enough images that B = answers queries exist.
             int images = Math.Max(8, (answers / 5) + 1);
             WorldFolder.Write(new WorldOptions { Seed = 1, Train = images, Val = 0, Size = 96, Classes = 8 }, world);
-            using var host = EngineHost.CreateHostBuilder([], new Dictionary<string, string?>
-                {
-                    ["urls"] = "http://127.0.0.1:0",
-                    ["DataDirectory"] = Path.Combine(root, "data"),
-                    ["AllowedImportRoots"] = Path.Combine(root, "imports"),
-                })
-                .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-                .Build();
-            await host.StartAsync(cancellationToken);
-            var address = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-            EngineHost.ConfigureJson(json);
+            var (host, address) = await BenchHttp.StartEngineAsync(new Dictionary<string, string?>
+            {
+                ["DataDirectory"] = Path.Combine(root, "data"),
+                ["AllowedImportRoots"] = Path.Combine(root, "imports"),
+            }, cancellationToken);
+            using var engine = host;
+            var json = BenchHttp.Json;
             using var setup = new HttpClient { BaseAddress = address };
             progress?.Report("importing and scoring");
             var dataset = await BenchHttp.Read<DatasetDto>(await setup.PostAsJsonAsync("/datasets/import", new ImportDatasetRequest { Name = "bench", Path = world }, json, cancellationToken), json);
