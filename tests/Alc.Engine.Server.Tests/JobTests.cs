@@ -33,8 +33,9 @@ public sealed class JobTests : IDisposable
         Assert.Equal(1.0, events[^1].Progress);
         Assert.True(events.Select(e => e.Progress).SequenceEqual(events.Select(e => e.Progress).Order()), "progress never goes back");
         // Events sample the job every 250 ms, so a short stage may be missed; those seen come in pipeline order, each once.
+        // A whole short job can fall between two samples on a loaded machine, so no stage need be seen; every running sample names one.
         var stages = events.Where(e => e.Stage is not null).Select(e => e.Stage!.Value).ToList();
-        Assert.NotEmpty(stages);
+        Assert.All(events.Where(e => e.State == JobState.Running), e => Assert.NotNull(e.Stage));
         Assert.True(stages.SequenceEqual(stages.Order()), $"stages in pipeline order: {string.Join(", ", stages)}");
         Assert.All(events, e => Assert.InRange(e.StageProgress, 0, 1));
         Assert.Null(events[^1].Stage);
