@@ -19,11 +19,14 @@ public sealed class SemanticSegmenter : IDisposable
     public SemanticSegmenter(byte[] model, ModelPreprocessing preprocessing, long maxTensorBytes = 1L << 30)
     {
         ArgumentNullException.ThrowIfNull(preprocessing);
-        var signature = OnnxModelInspector.Inspect(model, ModelRole.Semantic, maxTensorBytes, preprocessing.Width ?? 64);
-        _input = signature.Inputs[0].Name;
+        Signature = OnnxModelInspector.Inspect(model, ModelRole.Semantic, maxTensorBytes, preprocessing.Width ?? 64);
+        _input = Signature.Inputs[0].Name;
         _preprocessing = preprocessing;
         _session = new InferenceSession(model);
     }
+
+    /// <summary>The model's inputs and outputs as the check read them (<see cref="OnnxModelSignature.Classes"/> is L when fixed).</summary>
+    public OnnxModelSignature Signature { get; }
 
     /// <summary>The class id of every pixel of an RGB image (row-major, 3 bytes a pixel).</summary>
     /// <exception cref="OnnxModelException">The model fails on the image or answers more than 255 classes.</exception>

@@ -76,15 +76,14 @@ public static class PseudoLabelCommand
             throw new IOException($"{images.FullName} holds no .png or .jpg photo.");
         }
 
-        byte[] bytes = File.ReadAllBytes(model.FullName);
-        int? modelClasses = OnnxModelInspector.Inspect(bytes, ModelRole.Semantic, 1L << 30, preprocessing.Width ?? 64).Classes;
+        using var segmenter = new SemanticSegmenter(File.ReadAllBytes(model.FullName), preprocessing);
+        int? modelClasses = segmenter.Signature.Classes;
         string[] classNames = names?.Split(',', StringSplitOptions.TrimEntries) ?? [.. Enumerable.Range(0, modelClasses ?? 0).Select(i => $"class-{i}")];
         if (classNames.Length == 0 || (modelClasses is int l && l != classNames.Length))
         {
             throw new ArgumentException($"The model answers {modelClasses?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of"} classes; --classes names {classNames.Length}.");
         }
 
-        using var segmenter = new SemanticSegmenter(bytes, preprocessing);
         var writer = new DatasetWriter(output.FullName);
         writer.WriteClasses([.. classNames.Select((n, i) => new ClassInfo(i, n, ClassesFile.Hex(VocPalette.Color(i))))]);
         var stems = new List<string>();
