@@ -29,7 +29,7 @@ public sealed class SemanticSegmenter : IDisposable
     public OnnxModelSignature Signature { get; }
 
     /// <summary>The class id of every pixel of an RGB image (row-major, 3 bytes a pixel).</summary>
-    /// <exception cref="OnnxModelException">The model fails on the image or answers more than 255 classes.</exception>
+    /// <exception cref="OnnxModelException">The model fails on the image, answers a non-finite logit, or answers more than 255 classes.</exception>
     public byte[] Label(byte[] rgb, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(rgb);
@@ -71,6 +71,11 @@ public sealed class SemanticSegmenter : IDisposable
         }
 
         float[] planar = logits.ToArray();
+        if (Array.FindIndex(planar, v => !float.IsFinite(v)) is int bad and >= 0)
+        {
+            throw new OnnxModelException($"The model answered {planar[bad]} for a logit on a {width}×{height} image; logits must be finite.");
+        }
+
         var labels = new byte[width * height];
         for (int y = 0; y < height; y++)
         {

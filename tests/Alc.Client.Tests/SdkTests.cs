@@ -176,13 +176,22 @@ public sealed class SdkTests
             Assert.Equal("application/zip", export.Content.Headers.ContentType?.MediaType);
         }
 
-        // An ONNX model through the SDK: uploaded (checked by ONNX Runtime), listed, read, deleted.
+        // An ONNX model through the SDK: uploaded (checked by ONNX Runtime), listed, read, labelling the dataset into a new one as a job, deleted.
         using (var onnx = new MemoryStream(Alc.Engine.Server.Tests.Models.OnnxGraphs.Semantic(dataset.Classes.Count)))
         {
             var uploaded = await api.UploadModelAsync(new Refit.StreamPart(onnx, "model.onnx", "application/octet-stream"), "conv", "semantic").ContentOrThrow();
             Assert.Equal(dataset.Classes.Count, uploaded.Classes);
             Assert.Equal(uploaded.Id, Assert.Single(await api.ListModelsAsync().ContentOrThrow()).Id);
             Assert.Equal("semantic", (await api.GetModelAsync(uploaded.Id).ContentOrThrow()).Role);
+            var labelling = await api.PseudoLabelDatasetAsync(dataset.Id, new PseudoLabelRequest { ModelId = uploaded.Id, Name = "sdk-pseudo" }).ContentOrThrow();
+            Assert.Equal(("pseudo-labels", dataset.Id), (labelling.Kind, labelling.DatasetId));
+            for (var deadline = DateTime.UtcNow.AddMinutes(2); !(labelling.State is JobState.Succeeded or JobState.Failed) && DateTime.UtcNow < deadline; await Task.Delay(100))
+            {
+                labelling = await api.GetJobAsync(labelling.Id).ContentOrThrow();
+            }
+
+            Assert.True(labelling.State == JobState.Succeeded, labelling.Error);
+            Assert.Equal("sdk-pseudo", (await api.GetDatasetAsync(labelling.ResultDatasetId!.Value).ContentOrThrow()).Name);
             Assert.True((await api.DeleteModelAsync(uploaded.Id)).IsSuccessStatusCode);
         }
 

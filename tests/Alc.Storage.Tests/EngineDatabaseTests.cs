@@ -15,7 +15,7 @@ public sealed class EngineDatabaseTests : IDisposable
         var database = new EngineDatabase(_temp["alc.db"]);
         Assert.Equal(0, database.SchemaVersion());
         Assert.Equal(EngineDatabase.LatestVersion, database.Migrate());
-        Assert.Equal(7, EngineDatabase.LatestVersion);
+        Assert.Equal(8, EngineDatabase.LatestVersion);
         using var connection = database.Open();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode;"));
         Assert.Equal(1, connection.ExecuteScalar<long>("PRAGMA foreign_keys;"));
@@ -32,15 +32,15 @@ public sealed class EngineDatabaseTests : IDisposable
     {
         var database = new EngineDatabase(_temp["alc.db"]);
         database.Migrate();
-        Assert.Equal(7, database.Migrate());
+        Assert.Equal(8, database.Migrate());
         using (var connection = database.Open())
         {
-            Assert.Equal(7, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
+            Assert.Equal(8, connection.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations;"));
             connection.Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'now');");
         }
 
         var ex = Assert.Throws<InvalidOperationException>(() => database.Migrate());
-        Assert.Contains("schema version 99, newer than this build's 7", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 99, newer than this build's 8", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class EngineDatabaseTests : IDisposable
         }
 
         Assert.Equal(1, database.SchemaVersion());
-        Assert.Equal(7, database.Migrate());
+        Assert.Equal(8, database.Migrate());
         using var migrated = database.Open();
         var job = migrated.QuerySingle<(long Id, string State, long? RoundId)>("SELECT id, state, round_id FROM jobs;");
         Assert.Equal((7L, "succeeded", (long?)null), job);
@@ -81,6 +81,9 @@ public sealed class EngineDatabaseTests : IDisposable
         // v7: uploaded ONNX models, apart from the rounds' checkpoints in "models"; none yet.
         Assert.Equal(0, migrated.ExecuteScalar<long>("SELECT count(*) FROM onnx_models;"));
         Assert.Contains("signature", migrated.Query<string>("SELECT name FROM pragma_table_info('onnx_models');"));
+        // v8: a job may work on a dataset, with the request it was queued with; a round job has neither.
+        var datasetJob = migrated.QuerySingle<(long? DatasetId, string? Request, long? Result)>("SELECT dataset_id, request, result_dataset_id FROM jobs WHERE id = 7;");
+        Assert.Equal((null, null, null), datasetJob);
     }
 
     [Fact]

@@ -832,7 +832,7 @@ namespace Alc.Client
     }
 
     /// <summary>
-    /// Background work (training and scoring a round) with its progress: one overall fraction that only moves forward, and
+    /// Background work (training and scoring a round, or labelling a dataset with a model) with its progress: one overall fraction that only moves forward, and
     /// <br/>the stage it is in with that stage's own fraction.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -846,23 +846,35 @@ namespace Alc.Client
         public long Id { get; set; } = default!;
 
         /// <summary>
-        /// What it does (`round`).
+        /// What it does: `round` (trains and scores a round) or `pseudo-labels` (a model labels a dataset into a new one).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required]
         public string Kind { get; set; } = default!;
 
         /// <summary>
-        /// The project.
+        /// The project, for a round job.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("projectId")]
         public long? ProjectId { get; set; } = default!;
 
         /// <summary>
-        /// The round it works for.
+        /// The round it works for, for a round job.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("roundId")]
         public long? RoundId { get; set; } = default!;
+
+        /// <summary>
+        /// The dataset a `pseudo-labels` job reads.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("datasetId")]
+        public long? DatasetId { get; set; } = default!;
+
+        /// <summary>
+        /// The dataset a `pseudo-labels` job made, once it succeeded.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("resultDatasetId")]
+        public long? ResultDatasetId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("state")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -923,7 +935,7 @@ namespace Alc.Client
     }
 
     /// <summary>
-    /// The stage of a round job: the round pipeline's stages that a job works through, in this order.
+    /// The stage of a job: a round job works through the round pipeline's stages in this order; a `pseudo-labels` job has one, Alc.Engine.Server.Contracts.JobStage.Label.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum JobStage
@@ -943,6 +955,9 @@ namespace Alc.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"ask")]
         Ask = 4,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"label")]
+        Label = 5,
 
     }
 
@@ -1360,6 +1375,39 @@ namespace Alc.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("seconds")]
         public double Seconds { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// Labels a dataset's photos with an uploaded `semantic` model into a new dataset: the model's argmax labels become the
+    /// <br/>new dataset's pseudo labels D0; photos, splits and ground truth are the source's. The source dataset is never changed.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PseudoLabelRequest
+    {
+
+        /// <summary>
+        /// The uploaded model (role `semantic`, answering as many classes as the dataset has).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("modelId")]
+        public long ModelId { get; set; } = default!;
+
+        /// <summary>
+        /// Unique name of the dataset the job makes.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("superpixels")]
+        public SuperpixelSource? Superpixels { get; set; } = default!;
+
+        /// <summary>
+        /// For `slic` only: SLIC superpixels per image.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("slicSegments")]
+        [System.ComponentModel.DataAnnotations.Range(10, 5000)]
+        public int? SlicSegments { get; set; } = 300;
 
     }
 
@@ -1784,6 +1832,21 @@ namespace Alc.Client
         [System.Text.Json.Serialization.JsonPropertyName("job")]
         [System.ComponentModel.DataAnnotations.Required]
         public JobDto Job { get; set; } = new JobDto();
+
+    }
+
+    /// <summary>
+    /// Where a pseudo-labelled dataset's superpixels come from.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum SuperpixelSource
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"keep")]
+        Keep = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"slic")]
+        Slic = 1,
 
     }
 

@@ -267,6 +267,11 @@ public partial interface IAlcApi
     [Get("/projects/{projectId}/rounds")]
     Task<IApiResponse<System.Collections.Generic.List<RoundDto>>> ListRoundsAsync(long projectId, CancellationToken cancellationToken = default);
 
+    /// <summary>Queues a job in which an uploaded semantic model labels every photo of the dataset; the job creates a new dataset (name) with the model&apos;s argmax labels as pseudo labels D0 and the source&apos;s photos, splits, ground truth and (superpixels=keep) superpixels or new SLIC ones (superpixels=slic). The source is not changed. Follow the job at /jobs/{jobId}; when it succeeds, resultDatasetId names the new dataset.</summary>
+    /// <remarks><c>POST /datasets/{datasetId}/pseudo-labels</c> (operation <c>PseudoLabelDataset</c>).</remarks>
+    [Post("/datasets/{datasetId}/pseudo-labels")]
+    Task<IApiResponse<JobDto>> PseudoLabelDatasetAsync(long datasetId, [Body] PseudoLabelRequest body, CancellationToken cancellationToken = default);
+
     /// <summary>Starts the next round: a job trains θ on the current labels and selects the round&apos;s queries (202; follow the job).</summary>
     /// <remarks><c>POST /projects/{projectId}/rounds</c> (operation <c>StartRound</c>).</remarks>
     [Post("/projects/{projectId}/rounds")]

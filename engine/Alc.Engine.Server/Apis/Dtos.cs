@@ -29,7 +29,7 @@ internal static class Dtos
 
     public static ImageDto Image(ImageRow row) => new(row.Id, row.DatasetId, row.Stem, row.Split, row.Width, row.Height, row.GtBlob is not null);
 
-    public static JobDto Job(JobRow row) => new(row.Id, row.Kind, row.ProjectId, row.RoundId, Enum.Parse<JobState>(row.State.ToString()),
+    public static JobDto Job(JobRow row) => new(row.Id, row.Kind, row.ProjectId, row.RoundId, row.DatasetId, row.ResultDatasetId, Enum.Parse<JobState>(row.State.ToString()),
         row.Progress, row.IsFinished || row.Stage is null ? null : Enum.Parse<JobStage>(row.Stage, ignoreCase: true), row.StageProgress, row.JobsAhead,
         row.Message, row.Error, Time(row.CreatedAt), OptionalTime(row.StartedAt), OptionalTime(row.FinishedAt));
 

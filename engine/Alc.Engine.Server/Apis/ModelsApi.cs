@@ -24,9 +24,7 @@ internal static class ModelsApi
     /// <summary>The largest tensor a model may declare with fixed axes.</summary>
     public const long MaxTensorBytes = 1L << 30;
 
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    public static void MapModelsApi(this IEndpointRouteBuilder endpoints)
+        public static void MapModelsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/models").WithTags("models").RequireAuthorization(ApiKeyDefaults.Admin);
 
@@ -59,7 +57,7 @@ internal static class ModelsApi
                 }
 
                 RequireSizeFits(signature, declared, parsedRole);
-                long id = models.Create(name, role, blobs.Put(bytes), bytes.Length, JsonSerializer.Serialize(signature, Json), JsonSerializer.Serialize(declared, Json));
+                long id = models.Create(name, role, blobs.Put(bytes), bytes.Length, JsonSerializer.Serialize(signature, EngineHost.StoredJson), JsonSerializer.Serialize(declared, EngineHost.StoredJson));
                 return TypedResults.Created($"/models/{id}", Dto(models.Get(id)!));
             })
             .WithName("UploadModel")
@@ -90,10 +88,10 @@ internal static class ModelsApi
 
     private static ModelDto Dto(ModelRow row)
     {
-        var signature = JsonSerializer.Deserialize<OnnxModelSignature>(row.Signature, Json)!;
+        var signature = JsonSerializer.Deserialize<OnnxModelSignature>(row.Signature, EngineHost.StoredJson)!;
         ModelTensorDto Tensor(OnnxTensorInfo t) => new(t.Name, t.ElementType, t.Dimensions);
         return new ModelDto(row.Id, row.Name, row.Role, row.Bytes, signature.Inputs.Select(Tensor).ToList(), signature.Outputs.Select(Tensor).ToList(),
-            row.Role == "semantic" ? signature.Classes : null, JsonSerializer.Deserialize<ModelPreprocessingDto>(row.Preprocessing, Json)!,
+            row.Role == "semantic" ? signature.Classes : null, JsonSerializer.Deserialize<ModelPreprocessingDto>(row.Preprocessing, EngineHost.StoredJson)!,
             DateTimeOffset.Parse(row.CreatedAt, System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -103,7 +101,7 @@ internal static class ModelsApi
         ModelPreprocessingDto declared;
         try
         {
-            declared = string.IsNullOrWhiteSpace(text) ? new ModelPreprocessingDto() : JsonSerializer.Deserialize<ModelPreprocessingDto>(text, Json)
+            declared = string.IsNullOrWhiteSpace(text) ? new ModelPreprocessingDto() : JsonSerializer.Deserialize<ModelPreprocessingDto>(text, EngineHost.StoredJson)
                 ?? throw ApiProblemException.BadRequest("preprocessing must be a JSON object, not null.");
         }
         catch (JsonException ex)
@@ -145,10 +143,4 @@ internal static class ModelsApi
         }
     }
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        EngineHost.ConfigureJson(options);
-        return options;
-    }
 }

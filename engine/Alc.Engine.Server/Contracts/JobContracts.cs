@@ -21,7 +21,7 @@ public enum JobState
     Cancelled,
 }
 
-/// <summary>The stage of a round job: the round pipeline's stages that a job works through, in this order.</summary>
+/// <summary>The stage of a job: a round job works through the round pipeline's stages in this order; a <c>pseudo-labels</c> job has one, <see cref="Label"/>.</summary>
 public enum JobStage
 {
     /// <summary>θ trains on the current labels.</summary>
@@ -38,16 +38,21 @@ public enum JobStage
 
     /// <summary>The project's <c>gt</c> oracle answers the round from ground truth.</summary>
     Ask,
+
+    /// <summary>A <c>pseudo-labels</c> job: the model labels the dataset's photos one by one.</summary>
+    Label,
 }
 
 /// <summary>
-/// Background work (training and scoring a round) with its progress: one overall fraction that only moves forward, and
+/// Background work (training and scoring a round, or labelling a dataset with a model) with its progress: one overall fraction that only moves forward, and
 /// the stage it is in with that stage's own fraction.
 /// </summary>
 /// <param name="Id">Id.</param>
-/// <param name="Kind">What it does (<c>round</c>).</param>
-/// <param name="ProjectId">The project.</param>
-/// <param name="RoundId">The round it works for.</param>
+/// <param name="Kind">What it does: <c>round</c> (trains and scores a round) or <c>pseudo-labels</c> (a model labels a dataset into a new one).</param>
+/// <param name="ProjectId">The project, for a round job.</param>
+/// <param name="RoundId">The round it works for, for a round job.</param>
+/// <param name="DatasetId">The dataset a <c>pseudo-labels</c> job reads.</param>
+/// <param name="ResultDatasetId">The dataset a <c>pseudo-labels</c> job made, once it succeeded.</param>
 /// <param name="State">State.</param>
 /// <param name="Progress">Overall progress, 0..1, weighted by each stage's work; it never decreases while the job runs.</param>
 /// <param name="Stage">The stage a running job is in; null before it starts and after it ends.</param>
@@ -63,6 +68,8 @@ public sealed record JobDto(
     [property: Required] string Kind,
     long? ProjectId,
     long? RoundId,
+    long? DatasetId,
+    long? ResultDatasetId,
     [property: Required] JobState State,
     [property: Required] double Progress,
     JobStage? Stage,

@@ -2,6 +2,7 @@ using Alc.Campaigns.Answers;
 using Alc.Campaigns.Errors;
 using Alc.Campaigns.Projects;
 using Alc.Core.Cost;
+using Alc.Inference;
 using Alc.Storage.Projects;
 
 namespace Alc.Engine.Server.Contracts;
@@ -48,4 +49,8 @@ internal static class WireMapping
 
     /// <summary>A receipt as the wire's response.</summary>
     public static AnswerBatchResponse Response(AnswerReceipt r) => new(r.Accepted, r.Corrections, r.ChangedPixels, r.Round, r.Remaining, r.RoundClosed);
+
+    /// <summary>A model's declared pre-processing as ONNX inference takes it.</summary>
+    public static ModelPreprocessing Preprocessing(ModelPreprocessingDto p) =>
+        new(p.Width, p.Height, p.ChannelOrder == "bgr", [.. p.Mean.Select(v => (float)v)], [.. p.Std.Select(v => (float)v)]);
 }

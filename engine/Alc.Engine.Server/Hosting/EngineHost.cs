@@ -42,6 +42,9 @@ namespace Alc.Engine.Server.Hosting;
 /// </summary>
 public static class EngineHost
 {
+    /// <summary>The API's JSON (<see cref="ConfigureJson"/>) for what the engine stores as JSON the API reads or wrote: model signatures and pre-processing, job requests.</summary>
+    public static JsonSerializerOptions StoredJson { get; } = CreateStoredJson();
+
     /// <summary>
     /// JSON as the API speaks it: camelCase, enums as camelCase strings, and strict reading — what the OpenAPI document
     /// says is what is enforced: unknown fields (<c>additionalProperties: false</c>), numbers in strings, duplicate keys,
@@ -119,6 +122,7 @@ public static class EngineHost
         services.AddSingleton<DatasetExports>();
         services.AddSingleton<ForeignImports>();
         services.AddSingleton<RoundWorker>();
+        services.AddSingleton<PseudoLabelWorker>();
         services.AddSingleton<JobCancellations>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<EngineReadiness>();
@@ -192,6 +196,7 @@ public static class EngineHost
             endpoints.MapQueryTruthApi();
             endpoints.MapRoundQueriesApi();
             endpoints.MapModelsApi();
+            endpoints.MapPseudoLabelsApi();
             endpoints.MapAnswersApi();
             endpoints.MapJobsApi();
             endpoints.MapMetricsApi();
@@ -200,5 +205,12 @@ public static class EngineHost
             endpoints.MapCvatApi();
             endpoints.MapUi();
         });
+    }
+
+    private static JsonSerializerOptions CreateStoredJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ConfigureJson(options);
+        return options;
     }
 }

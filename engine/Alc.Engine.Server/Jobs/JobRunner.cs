@@ -9,14 +9,15 @@ using Microsoft.Extensions.Options;
 namespace Alc.Engine.Server.Jobs;
 
 /// <summary>
-/// The hosted service that works the job queue one job at a time, oldest first (training saturates the cores anyway).
+/// The hosted service that works the job queue one job at a time, oldest first (training saturates the cores anyway):
+/// round jobs on the <see cref="RoundWorker"/>, <c>pseudo-labels</c> jobs on the <see cref="PseudoLabelWorker"/>.
 /// No project can hold it for long: each project has at most one round in progress, settings are bounded
 /// (<see cref="Alc.Campaigns.Projects.SettingBounds"/>), and a job running past <see cref="EngineOptions.MaxJobSeconds"/>
 /// is failed, so any queued job waits at most that long per job ahead of it. On start it puts jobs left running by a
 /// stopped process back in the queue, so their rounds resume from their persisted state. A job that fails, times out
 /// or is cancelled before its round reaches querying removes the round, so it can be started again.
 /// </summary>
-internal sealed partial class JobRunner(JobRepository jobs, RoundRepository rounds, RoundWorker worker, JobCancellations cancellations, JobSignal signal,
+internal sealed partial class JobRunner(JobRepository jobs, RoundRepository rounds, RoundWorker worker, PseudoLabelWorker pseudoLabels, JobCancellations cancellations, JobSignal signal,
     IOptions<EngineOptions> options, ILogger<JobRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,8 +66,17 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
         var source = cancellations.Register(job.Id, stopOrDeadline.Token);
         try
         {
-            await worker.RunAsync(job, source.Token);
-            jobs.MarkSucceeded(job.Id, "done");
+            string message = "done";
+            if (job.Kind == PseudoLabelWorker.Kind)
+            {
+                message = await pseudoLabels.RunAsync(started, source.Token);
+            }
+            else
+            {
+                await worker.RunAsync(job, source.Token);
+            }
+
+            jobs.MarkSucceeded(job.Id, message);
             double took = Seconds(started.StartedAt, jobs.Get(job.Id)?.FinishedAt);
             LogSucceeded(logger, job.Id, took);
         }
@@ -79,7 +89,7 @@ internal sealed partial class JobRunner(JobRepository jobs, RoundRepository roun
             LogTimedOut(logger, job.Id, limit);
             Abandon(job);
             jobs.MarkFailed(job.Id, $"The job ran past MaxJobSeconds ({limit} s) and was stopped so other projects' rounds can run; " +
-                "start the round again, with fewer iterations or a smaller model if it keeps timing out.");
+                (job.RoundId is null ? "run it again on a smaller dataset or with a smaller model input size." : "start the round again, with fewer iterations or a smaller model if it keeps timing out."));
         }
         catch (OperationCanceledException)
         {

@@ -5,7 +5,7 @@ namespace Alc.Storage.Jobs;
 /// <summary>Jobs: the runner's queue and the progress clients read.</summary>
 public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
 {
-    private const string Columns = "id, kind, project_id, round_id, state, progress, stage, stage_progress, message, error, created_at, started_at, finished_at";
+    private const string Columns = "id, kind, project_id, round_id, dataset_id, request, result_dataset_id, state, progress, stage, stage_progress, message, error, created_at, started_at, finished_at";
 
     // A queued job runs after every running job and every job queued before it (the runner takes the oldest first).
     private const string Ahead =
@@ -29,6 +29,29 @@ public sealed class JobRepository(EngineDatabase database, TimeProvider clock)
             RETURNING {Columns}, {Ahead};
             """,
             new { projectId, roundId, message, at = StorageClock.ToText(clock.GetUtcNow()) }, work.Transaction);
+    }
+
+    /// <summary>
+    /// Queues a job of <paramref name="kind"/> that reads dataset <paramref name="datasetId"/>, with the request it runs
+    /// (stored, so a job requeued after a restart runs exactly what was asked).
+    /// </summary>
+    public JobRow CreateDatasetJob(string kind, long datasetId, string request, string message)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingle<JobRow>(
+            $"""
+            INSERT INTO jobs (kind, dataset_id, request, state, progress, message, created_at)
+            VALUES (@kind, @datasetId, @request, 'queued', 0, @message, @at)
+            RETURNING {Columns}, {Ahead};
+            """,
+            new { kind, datasetId, request, message, at = StorageClock.ToText(clock.GetUtcNow()) });
+    }
+
+    /// <summary>Records the dataset a running job made (before it is marked succeeded, so a client never sees success without it).</summary>
+    public void RecordResultDataset(long id, long datasetId)
+    {
+        using var connection = database.Open();
+        connection.Execute("UPDATE jobs SET result_dataset_id = @datasetId WHERE id = @id AND state = 'running';", new { id, datasetId });
     }
 
     /// <summary>Keeps a removed round's jobs with their history, without the round.</summary>

@@ -1,12 +1,12 @@
 namespace Alc.Storage.Jobs;
 
-/// <summary>Background work (training and scoring a round) with its state and progress.</summary>
+/// <summary>Background work (training and scoring a round, or labelling a dataset with a model) with its state and progress.</summary>
 public sealed record JobRow
 {
     /// <summary>Id.</summary>
     public long Id { get; init; }
 
-    /// <summary>What the job does (<c>round</c>).</summary>
+    /// <summary>What the job does (<c>round</c> or <c>pseudo-labels</c>).</summary>
     public string Kind { get; init; } = "";
 
     /// <summary>The project, when the job belongs to one.</summary>
@@ -14,6 +14,15 @@ public sealed record JobRow
 
     /// <summary>The round, when the job works for one.</summary>
     public long? RoundId { get; init; }
+
+    /// <summary>The dataset a dataset job reads, or null.</summary>
+    public long? DatasetId { get; init; }
+
+    /// <summary>The request a dataset job was queued with (JSON), or null.</summary>
+    public string? Request { get; init; }
+
+    /// <summary>The dataset a dataset job made, once it succeeded; else null.</summary>
+    public long? ResultDatasetId { get; init; }
 
     /// <summary>Where the job is.</summary>
     public JobStatus State { get; init; }

@@ -67,7 +67,7 @@ public sealed class ModelsApiTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
-    private static MultipartFormDataContent Upload(string name, string role, byte[] model, string? preprocessing = null)
+    internal static MultipartFormDataContent Upload(string name, string role, byte[] model, string? preprocessing = null)
     {
         var form = new MultipartFormDataContent { { new StringContent(name), "name" }, { new StringContent(role), "role" } };
         if (preprocessing is not null)

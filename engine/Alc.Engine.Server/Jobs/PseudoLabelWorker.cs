@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Alc.Campaigns.Projects;
+using Alc.Core.Metrics;
+using Alc.Core.Superpixels;
+using Alc.Engine.Server.Contracts;
+using Alc.Engine.Server.Hosting;
+using Alc.Inference;
+using Alc.Storage;
+using Alc.Storage.Datasets;
+using Alc.Storage.Jobs;
+using Alc.Storage.Models;
+
+namespace Alc.Engine.Server.Jobs;
+
+/// <summary>
+/// Runs a <c>pseudo-labels</c> job: an uploaded semantic model labels every photo of the source dataset (one ONNX Runtime
+/// session for the whole job, disposed at its end), and a new dataset is created in one transaction with those labels as
+/// D0 and the source's photos, splits and ground truth — so a job that fails, is cancelled or is interrupted leaves no
+/// half dataset, and one requeued after a restart simply runs again. Progress moves image by image in stage <c>label</c>.
+/// </summary>
+internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelRepository models, BlobStore blobs, JobRepository jobs)
+{
+    /// <summary>The job kind this worker runs.</summary>
+    public const string Kind = "pseudo-labels";
+
+    /// <summary>Labels the dataset; returns the job's closing message (with D0's Data mIoU where the source has ground truth).</summary>
+    /// <exception cref="OnnxModelException">The model fails on a photo or answers a class the dataset lacks.</exception>
+    public Task<string> RunAsync(JobRow job, CancellationToken cancellationToken) => Task.Run(() => Run(job, cancellationToken), cancellationToken);
+
+    private string Run(JobRow job, CancellationToken cancellationToken)
+    {
+        var request = JsonSerializer.Deserialize<PseudoLabelRequest>(job.Request ?? "null", EngineHost.StoredJson)
+            ?? throw new InvalidOperationException($"Job {job.Id} has no request.");
+        long sourceId = job.DatasetId ?? throw new InvalidOperationException("The dataset this job reads was deleted before it ran.");
+        var model = models.Get(request.ModelId) ?? throw new InvalidOperationException($"Model {request.ModelId} was deleted before the job ran.");
+        var classes = datasets.Classes(sourceId);
+        var images = datasets.Images(sourceId);
+        var preprocessing = WireMapping.Preprocessing(JsonSerializer.Deserialize<ModelPreprocessingDto>(model.Preprocessing, EngineHost.StoredJson)!);
+        using var segmenter = new SemanticSegmenter(blobs.Get(model.Blob), preprocessing);
+
+        var rows = new List<ImageRow>(images.Count);
+        var agreement = new ConfusionMatrix(classes.Count);
+        for (int i = 0; i < images.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var image = images[i];
+            var photo = StoredImages.Photo(blobs, image);
+            byte[] labels = segmenter.Label(photo.Rgb, photo.Width, photo.Height);
+            // A model with a free class axis is only known to fit once it answers.
+            if (labels.Max() is var top && top >= classes.Count)
+            {
+                throw new OnnxModelException($"The model labelled a pixel of '{image.Stem}' class {top}; the dataset has {classes.Count} classes (0..{classes.Count - 1}).");
+            }
+
+            if (StoredImages.GroundTruth(blobs, image, classes.Count) is { } truth)
+            {
+                agreement.Add(truth.Labels, labels);
+            }
+
+            string superpixels = request.Superpixels == SuperpixelSource.Keep
+                ? image.SuperpixelBlob
+                : blobs.Put(StoredImages.Raw(Slic.SegmentMap(photo.Rgb, photo.Width, photo.Height, new SlicOptions { SegmentCount = request.SlicSegments })));
+            rows.Add(image with { Id = 0, DatasetId = 0, PseudoBlob = blobs.Put(labels), SuperpixelBlob = superpixels });
+            double done = (i + 1) / (double)images.Count;
+            jobs.ReportProgress(job.Id, done * 0.99, "label", done, $"labelled {i + 1} of {images.Count} images with model '{model.Name}'");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        long id;
+        try
+        {
+            id = datasets.Create(request.Name, classes, rows);
+        }
+        catch (StorageConflictException)
+        {
+            throw new InvalidOperationException($"A dataset named '{request.Name}' was created while the job ran; run it again with another name.");
+        }
+
+        jobs.RecordResultDataset(job.Id, id);
+        string quality = agreement.Total == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+            $"; Data mIoU of its pseudo labels against the source's ground truth {agreement.MeanIoU():0.000} (pixel accuracy {agreement.PixelAccuracy():0.000})");
+        return $"dataset {id} '{request.Name}': {rows.Count} images labelled by model '{model.Name}'{quality}";
+    }
+
+}
