@@ -32,26 +32,8 @@ public sealed class SemanticSegmenter : IDisposable
     /// <exception cref="OnnxModelException">The model fails on the image, answers a non-finite logit, or answers more than 255 classes.</exception>
     public byte[] Label(byte[] rgb, int width, int height)
     {
-        ArgumentNullException.ThrowIfNull(rgb);
-        if (rgb.Length != 3L * width * height)
-        {
-            throw new ArgumentException($"{rgb.Length} bytes are not a {width}×{height} RGB image.", nameof(rgb));
-        }
-
-        int inW = _preprocessing.Width ?? width, inH = _preprocessing.Height ?? height;
-        var input = new DenseTensor<float>([1, 3, inH, inW]);
-        for (int y = 0; y < inH; y++)
-        {
-            for (int x = 0; x < inW; x++)
-            {
-                for (int c = 0; c < 3; c++)
-                {
-                    int channel = _preprocessing.Bgr ? 2 - c : c;
-                    float value = Sample(rgb, width, height, 3, channel, (x + 0.5f) * width / inW - 0.5f, (y + 0.5f) * height / inH - 0.5f) / 255f;
-                    input[0, c, y, x] = (value - _preprocessing.Mean[c]) / _preprocessing.Std[c];
-                }
-            }
-        }
+        ImageTensors.RequireRgb(rgb, width, height);
+        var input = ImageTensors.Resized(rgb, width, height, _preprocessing.Width ?? width, _preprocessing.Height ?? height, _preprocessing);
 
         Tensor<float> logits;
         try
@@ -87,7 +69,7 @@ public sealed class SemanticSegmenter : IDisposable
                 float bestValue = float.NegativeInfinity;
                 for (int k = 0; k < classes; k++)
                 {
-                    float v = SamplePlane(planar, k * w * h, w, h, sx, sy);
+                    float v = ImageTensors.SamplePlane(planar, k * w * h, w, h, sx, sy);
                     if (v > bestValue)
                     {
                         (best, bestValue) = (k, v);
@@ -103,31 +85,4 @@ public sealed class SemanticSegmenter : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
-
-    // Bilinear sample of channel c of an interleaved byte image at (sx, sy), borders clamped.
-    private static float Sample(byte[] pixels, int width, int height, int stride, int c, float sx, float sy)
-    {
-        (int x0, int x1, float fx) = Axis(sx, width);
-        (int y0, int y1, float fy) = Axis(sy, height);
-        float top = (pixels[(((y0 * width) + x0) * stride) + c] * (1 - fx)) + (pixels[(((y0 * width) + x1) * stride) + c] * fx);
-        float bottom = (pixels[(((y1 * width) + x0) * stride) + c] * (1 - fx)) + (pixels[(((y1 * width) + x1) * stride) + c] * fx);
-        return (top * (1 - fy)) + (bottom * fy);
-    }
-
-    private static float SamplePlane(float[] plane, int offset, int width, int height, float sx, float sy)
-    {
-        (int x0, int x1, float fx) = Axis(sx, width);
-        (int y0, int y1, float fy) = Axis(sy, height);
-        float top = (plane[offset + (y0 * width) + x0] * (1 - fx)) + (plane[offset + (y0 * width) + x1] * fx);
-        float bottom = (plane[offset + (y1 * width) + x0] * (1 - fx)) + (plane[offset + (y1 * width) + x1] * fx);
-        return (top * (1 - fy)) + (bottom * fy);
-    }
-
-    private static (int Low, int High, float Fraction) Axis(float s, int size)
-    {
-        s = Math.Clamp(s, 0, size - 1);
-        int low = (int)MathF.Floor(s);
-        int high = Math.Min(low + 1, size - 1);
-        return (low, high, s - low);
-    }
 }

@@ -87,6 +87,94 @@ internal static class OnnxGraphs
         return Model(graph);
     }
 
+    /// <summary>
+    /// A detector stand-in whose answer is fixed: boxes [1,N,4] (x0, y0, x1, y1 normalised to 0..1) and class scores [1,N,C],
+    /// whatever the image [1,3,H,W].
+    /// </summary>
+    public static byte[] Detector(float[] boxes, float[] scores, int classes)
+    {
+        int n = boxes.Length / 4;
+        var graph = new GraphProto { Name = "detector" };
+        graph.Input.Add(Value("image", TensorProto.Types.DataType.Float, [1, 3, -1, -1]));
+        graph.Output.Add(Value("boxes", TensorProto.Types.DataType.Float, [1, n, 4]));
+        graph.Output.Add(Value("scores", TensorProto.Types.DataType.Float, [1, n, classes]));
+        graph.Initializer.Add(Floats("fixed_boxes", [1, n, 4], boxes));
+        graph.Initializer.Add(Floats("fixed_scores", [1, n, classes], scores));
+        graph.Node.Add(Node("Identity", ["fixed_boxes"], ["boxes"]));
+        graph.Node.Add(Node("Identity", ["fixed_scores"], ["scores"]));
+        return Model(graph);
+    }
+
+    /// <summary>A SAM-encoder stand-in: its embedding is its input image [1,3,S,S] itself.</summary>
+    public static byte[] SamEncoder(int side)
+    {
+        var graph = new GraphProto { Name = "sam-encoder" };
+        graph.Input.Add(Value("image", TensorProto.Types.DataType.Float, [1, 3, side, side]));
+        graph.Output.Add(Value("image_embeddings", TensorProto.Types.DataType.Float, [1, 3, side, side]));
+        graph.Node.Add(Node("Identity", ["image"], ["image_embeddings"]));
+        return Model(graph);
+    }
+
+    /// <summary>
+    /// A SAM-decoder stand-in whose mask is its box: with the box's corners (x0, y0), (x1, y1) in the encoder's frame of side
+    /// <paramref name="side"/> and orig_im_size (H, W), the mask logit of pixel (x, y) is +0.5 when its centre, scaled into that
+    /// frame by side / max(H, W), lies in the box, else −0.5 — masks [1,1,H,W], iou_predictions 0.9.
+    /// </summary>
+    public static byte[] SamBoxDecoder(int side)
+    {
+        var graph = new GraphProto { Name = "sam-box-decoder" };
+        graph.Input.Add(Value("image_embeddings", TensorProto.Types.DataType.Float, [1, 3, side, side]));
+        graph.Input.Add(Value("point_coords", TensorProto.Types.DataType.Float, [1, 2, 2]));
+        graph.Input.Add(Value("point_labels", TensorProto.Types.DataType.Float, [1, 2]));
+        graph.Input.Add(Value("mask_input", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
+        graph.Input.Add(Value("has_mask_input", TensorProto.Types.DataType.Float, [1]));
+        graph.Input.Add(Value("orig_im_size", TensorProto.Types.DataType.Float, [2]));
+        graph.Output.Add(Value("masks", TensorProto.Types.DataType.Float, [1, 1, -1, -1]));
+        graph.Output.Add(Value("iou_predictions", TensorProto.Types.DataType.Float, [1, 1]));
+        graph.Output.Add(Value("low_res_masks", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
+        graph.Initializer.Add(Floats("side", [], [side]));
+        graph.Initializer.Add(Floats("half", [], [0.5f]));
+        graph.Initializer.Add(Floats("one", [], [1f]));
+        graph.Initializer.Add(Floats("iou", [1, 1], [0.9f]));
+        graph.Initializer.Add(Longs("flat4", [1], [4]));
+        graph.Initializer.Add(Longs("axis1", [1], [1]));
+        graph.Initializer.Add(Longs("axes01", [2], [0, 1]));
+        for (int i = 0; i < 4; i++)
+        {
+            graph.Initializer.Add(Longs($"i{i}", [], [i]));
+        }
+
+        graph.Node.Add(Node("Reshape", ["point_coords", "flat4"], ["corners"]));
+        foreach (var (name, index) in new[] { ("x0", 0), ("y0", 1), ("x1", 2), ("y1", 3) })
+        {
+            graph.Node.Add(Node("Gather", ["corners", $"i{index}"], [name]));
+        }
+
+        graph.Node.Add(Node("Gather", ["orig_im_size", "i0"], ["h"]));
+        graph.Node.Add(Node("Gather", ["orig_im_size", "i1"], ["w"]));
+        graph.Node.Add(Node("Max", ["h", "w"], ["longest"]));
+        graph.Node.Add(Node("Div", ["side", "longest"], ["scale"]));
+        foreach (var (axis, size, low, high) in new[] { ("x", "w", "x0", "x1"), ("y", "h", "y0", "y1") })
+        {
+            graph.Node.Add(Node("Range", ["half", size, "one"], [$"{axis}_centres"]));
+            graph.Node.Add(Node("Mul", [$"{axis}_centres", "scale"], [$"{axis}_scaled"]));
+            graph.Node.Add(Node("GreaterOrEqual", [$"{axis}_scaled", low], [$"{axis}_above"]));
+            graph.Node.Add(Node("LessOrEqual", [$"{axis}_scaled", high], [$"{axis}_below"]));
+            graph.Node.Add(Node("And", [$"{axis}_above", $"{axis}_below"], [$"{axis}_inside"]));
+        }
+
+        graph.Node.Add(Node("Unsqueeze", ["y_inside", "axis1"], ["rows"]));
+        graph.Node.Add(Node("And", ["rows", "x_inside"], ["inside"]));
+        var cast = Node("Cast", ["inside"], ["inside_float"]);
+        cast.Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float });
+        graph.Node.Add(cast);
+        graph.Node.Add(Node("Sub", ["inside_float", "half"], ["logits"]));
+        graph.Node.Add(Node("Unsqueeze", ["logits", "axes01"], ["masks"]));
+        graph.Node.Add(Node("Identity", ["iou"], ["iou_predictions"]));
+        graph.Node.Add(Node("Identity", ["mask_input"], ["low_res_masks"]));
+        return Model(graph);
+    }
+
     private static byte[] Model(GraphProto graph)
     {
         var model = new ModelProto { IrVersion = 7, ProducerName = "alc-tests", Graph = graph };
@@ -114,6 +202,14 @@ internal static class OnnxGraphs
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
         tensor.Dims.AddRange(shape);
         tensor.FloatData.AddRange(values);
+        return tensor;
+    }
+
+    private static TensorProto Longs(string name, long[] shape, long[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.AddRange(shape);
+        tensor.Int64Data.AddRange(values);
         return tensor;
     }
 

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Alc.Inference;
+
+/// <summary>
+/// Segment-anything prompted with boxes, on its ONNX export: the <see cref="ModelRole.SamEncoder"/> takes the image scaled so
+/// its longer side is the encoder's input side (1024 for SAM) and padded to a square (<c>ResizeLongestSide</c>), normalised
+/// as declared (SAM's own mean and std are ImageNet's); the <see cref="ModelRole.SamDecoder"/> takes a box as two points
+/// labelled 2 and 3 in that frame, no mask input, and the original size, and answers mask logits at that size (logit &gt; 0
+/// is inside). A decoder exported with several masks per prompt gives the one with the best predicted IoU.
+/// </summary>
+public sealed class SamPrompter : IDisposable
+{
+    // SAM's point labels for a box's top-left and bottom-right corners; and has_mask_input = 0. Read only by ONNX Runtime.
+    private static readonly float[] BoxCornerLabels = [2f, 3f];
+    private static readonly float[] NoMaskInput = [0f];
+
+    private readonly InferenceSession _encoder, _decoder;
+    private readonly ModelPreprocessing _preprocessing;
+    private readonly string _encoderInput, _embeddings;
+    private readonly int _side;
+
+    /// <summary>Opens the encoder and the decoder, each checked against its role first.</summary>
+    /// <exception cref="OnnxModelException">Either does not load or fit its role, or the encoder's input is not a fixed square [1,3,S,S].</exception>
+    public SamPrompter(byte[] encoder, ModelPreprocessing preprocessing, byte[] decoder, long maxTensorBytes = 1L << 30)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        var encoderSignature = OnnxModelInspector.Inspect(encoder, ModelRole.SamEncoder, maxTensorBytes);
+        OnnxModelInspector.Inspect(decoder, ModelRole.SamDecoder, maxTensorBytes);
+        var input = encoderSignature.Inputs[0];
+        if (input.ElementType != "float" || input.Dimensions.Count != 4 || input.Dimensions[1] != 3 || input.Dimensions[2] <= 0 || input.Dimensions[2] != input.Dimensions[3])
+        {
+            throw new OnnxModelException(string.Create(CultureInfo.InvariantCulture,
+                $"The sam-encoder's '{input.Name}' is {input.ElementType} [{string.Join(", ", input.Dimensions)}]; this engine feeds a float image [1,3,S,S] of a fixed side S (1024 for SAM)."));
+        }
+
+        (_encoderInput, _side, _preprocessing) = (input.Name, (int)input.Dimensions[2], preprocessing);
+        _embeddings = encoderSignature.Outputs.First(o => o.Dimensions.Count == 4 && o.ElementType == "float").Name;
+        _encoder = new InferenceSession(encoder);
+        _decoder = new InferenceSession(decoder);
+    }
+
+    /// <summary>The encoder's input side S.</summary>
+    public int Side => _side;
+
+    /// <summary>Runs the encoder once for an image; the result is prompted any number of times.</summary>
+    public EncodedImage Encode(byte[] rgb, int width, int height)
+    {
+        ImageTensors.RequireRgb(rgb, width, height);
+        var input = ImageTensors.LongestSide(rgb, width, height, _side, _preprocessing, out float scale);
+        try
+        {
+            using var results = _encoder.Run([NamedOnnxValue.CreateFromTensor(_encoderInput, input)], [_embeddings]);
+            return new EncodedImage(results[0].AsTensor<float>().ToDenseTensor(), width, height, scale);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new OnnxModelException($"The sam-encoder failed on a {width}×{height} image: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The mask SAM draws for <paramref name="box"/>: 1 where the chosen mask's logit is above 0, row-major at the image's size.</summary>
+    public byte[] MaskForBox(EncodedImage image, Detection box)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(box);
+        float s = image.Scale;
+        var coords = new DenseTensor<float>(new[] { box.X0 * s, box.Y0 * s, box.X1 * s, box.Y1 * s }, [1, 2, 2]);
+        var labels = new DenseTensor<float>(BoxCornerLabels, [1, 2]);
+        var noMask = new DenseTensor<float>([1, 1, 256, 256]);
+        var hasMask = new DenseTensor<float>(NoMaskInput, [1]);
+        var size = new DenseTensor<float>(new float[] { image.Height, image.Width }, [2]);
+        float[] masks, iou;
+        int[] shape;
+        try
+        {
+            using var results = _decoder.Run(
+            [
+                NamedOnnxValue.CreateFromTensor("image_embeddings", image.Embeddings),
+                NamedOnnxValue.CreateFromTensor("point_coords", coords),
+                NamedOnnxValue.CreateFromTensor("point_labels", labels),
+                NamedOnnxValue.CreateFromTensor("mask_input", noMask),
+                NamedOnnxValue.CreateFromTensor("has_mask_input", hasMask),
+                NamedOnnxValue.CreateFromTensor("orig_im_size", size),
+            ], ["masks", "iou_predictions"]);
+            var tensor = results.First(r => r.Name == "masks").AsTensor<float>();
+            shape = tensor.Dimensions.ToArray();
+            masks = tensor.ToArray();
+            iou = results.First(r => r.Name == "iou_predictions").AsTensor<float>().ToArray();
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new OnnxModelException($"The sam-decoder failed on a box of a {image.Width}×{image.Height} image: {ex.Message}", ex);
+        }
+
+        if (shape.Length != 4 || shape[0] != 1 || shape[1] < 1)
+        {
+            throw new OnnxModelException($"The sam-decoder's masks are [{string.Join(", ", shape)}]; [1,K,H,W] was expected.");
+        }
+
+        int k = shape[1], h = shape[2], w = shape[3];
+        int best = 0;
+        for (int i = 1; i < Math.Min(k, iou.Length); i++)
+        {
+            best = iou[i] > iou[best] ? i : best;
+        }
+
+        // The export answers masks at orig_im_size; any other size is resampled to the image.
+        var mask = new byte[image.Width * image.Height];
+        for (int y = 0; y < image.Height; y++)
+        {
+            float sy = ((y + 0.5f) * h / image.Height) - 0.5f;
+            for (int x = 0; x < image.Width; x++)
+            {
+                float logit = h == image.Height && w == image.Width
+                    ? masks[(best * w * h) + (y * w) + x]
+                    : ImageTensors.SamplePlane(masks, best * w * h, w, h, ((x + 0.5f) * w / image.Width) - 0.5f, sy);
+                mask[(y * image.Width) + x] = logit > 0 ? (byte)1 : (byte)0;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _encoder.Dispose();
+        _decoder.Dispose();
+    }
+
+    /// <summary>An image's SAM embedding with what the decoder needs to map boxes into the encoder's frame.</summary>
+    /// <param name="Embeddings">The encoder's output.</param>
+    /// <param name="Width">The image's width.</param>
+    /// <param name="Height">The image's height.</param>
+    /// <param name="Scale">Encoder-frame units per image pixel.</param>
+    public sealed record EncodedImage(DenseTensor<float> Embeddings, int Width, int Height, float Scale);
+}
