@@ -18,27 +18,36 @@ public sealed class BoxDetector : IDisposable
     private readonly InferenceSession _session;
     private readonly ModelPreprocessing _preprocessing;
     private readonly string _input, _boxes, _scores;
-    private readonly int _classCount;
 
     /// <summary>Opens <paramref name="model"/>, checked first as a detector for a dataset of <paramref name="classCount"/> classes.</summary>
+    /// <param name="model">The ONNX file's bytes.</param>
+    /// <param name="preprocessing">How an image becomes the input.</param>
+    /// <param name="classCount">The dataset's classes, background included; null: one more than the score axis, which must then be fixed.</param>
+    /// <param name="maxTensorBytes">The largest tensor the model may declare with fixed axes.</param>
     /// <exception cref="OnnxModelException">The model does not load, is not a detector, or its score axis is not <paramref name="classCount"/> − 1.</exception>
-    public BoxDetector(byte[] model, ModelPreprocessing preprocessing, int classCount, long maxTensorBytes = 1L << 30)
+    public BoxDetector(byte[] model, ModelPreprocessing preprocessing, int? classCount, long maxTensorBytes = 1L << 30)
     {
         ArgumentNullException.ThrowIfNull(preprocessing);
         var signature = OnnxModelInspector.Inspect(model, ModelRole.Detector, maxTensorBytes);
         _input = signature.Inputs[0].Name;
         var boxes = signature.Outputs.First(o => o.Dimensions.Count >= 2 && o.Dimensions[^1] == 4);
-        var scores = signature.Outputs.FirstOrDefault(o => o != boxes && o.ElementType == "float")
+        var scores = signature.Outputs.FirstOrDefault(o => o.Name != boxes.Name && o.ElementType == "float")
             ?? throw new OnnxModelException($"A detector model must output class scores as floats beside '{boxes.Name}'; it has none.");
-        if (scores.Dimensions[^1] > 0 && scores.Dimensions[^1] != classCount - 1)
+        long columns = scores.Dimensions[^1];
+        if (classCount is int count && columns > 0 && columns != count - 1)
         {
             throw new OnnxModelException(string.Create(CultureInfo.InvariantCulture,
-                $"'{scores.Name}' scores {scores.Dimensions[^1]} classes; a dataset of {classCount} classes needs {classCount - 1} (every class but background, 0)."));
+                $"'{scores.Name}' scores {columns} classes; a dataset of {count} classes needs {count - 1} (every class but background, 0)."));
         }
 
-        (_boxes, _scores, _classCount, _preprocessing) = (boxes.Name, scores.Name, classCount, preprocessing);
+        ClassCount = classCount ?? (columns > 0 ? (int)columns + 1
+            : throw new OnnxModelException($"'{scores.Name}' leaves its class axis free; name the dataset's classes so the engine knows how many it scores."));
+        (_boxes, _scores, _preprocessing) = (boxes.Name, scores.Name, preprocessing);
         _session = new InferenceSession(model);
     }
+
+    /// <summary>The dataset's classes the detector labels with, background (0) included.</summary>
+    public int ClassCount { get; }
 
     /// <summary>The boxes whose best class score is at least <paramref name="threshold"/>, in image pixels, in the model's order.</summary>
     /// <exception cref="OnnxModelException">The model fails, or answers boxes and scores that do not pair up or are not finite.</exception>
@@ -58,7 +67,7 @@ public sealed class BoxDetector : IDisposable
             throw new OnnxModelException($"The detector failed on a {width}×{height} image: {ex.Message}", ex);
         }
 
-        int n = boxes.Length / 4, columns = _classCount - 1;
+        int n = boxes.Length / 4, columns = ClassCount - 1;
         if (boxes.Length % 4 != 0 || scores.Length != n * columns)
         {
             throw new OnnxModelException($"The detector answered {boxes.Length} box values and {scores.Length} scores; {n} boxes need {n * columns} scores ({columns} classes).");

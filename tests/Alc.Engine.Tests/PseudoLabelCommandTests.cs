@@ -6,8 +6,9 @@ using Alc.Imaging.Photos;
 namespace Alc.Engine.Tests;
 
 /// <summary>
-/// <c>alc-engine pseudo-label</c> with a semantic ONNX model whose output is known exactly: a 1×1 convolution whose class k
-/// logit is the photo's channel k (mean 0, std 1), so every pixel's pseudo label is its strongest channel.
+/// <c>alc-engine pseudo-label</c> with ONNX models whose output is known exactly: a semantic 1×1 convolution whose class k
+/// logit is the photo's channel k (mean 0, std 1), so every pixel's pseudo label is its strongest channel; and the
+/// Grounded-SAM stand-ins (fixed boxes, a decoder whose mask is its box), so every pixel's label is the smallest box over it.
 /// </summary>
 public sealed class PseudoLabelCommandTests : IDisposable
 {
@@ -50,6 +51,37 @@ public sealed class PseudoLabelCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("'scores' is float of rank 2", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_root, "d1")) || Directory.Exists(Path.Combine(_root, "d2")));
+    }
+
+    [Fact]
+    public void A_detector_and_sam_make_a_valid_dataset_whose_labels_and_superpixels_are_the_painted_masks()
+    {
+        string photos = Directory.CreateDirectory(Path.Combine(_root, "photos")).FullName;
+        RgbImageCodec.WritePng(Path.Combine(photos, "a.png"), new RgbImage(8, 6, new byte[8 * 6 * 3]));
+        // Box A covers the image (class 1 best), box B is x 2..6, y 3..6 (class 2 best); SAM stand-ins draw each box.
+        string detector = Path.Combine(_root, "detector.onnx"), encoder = Path.Combine(_root, "encoder.onnx"), decoder = Path.Combine(_root, "decoder.onnx");
+        File.WriteAllBytes(detector, OnnxGraphs.Detector([0, 0, 1, 1, 0.25f, 0.5f, 0.75f, 1], [0.9f, 0.1f, 0.3f, 0.6f], 2));
+        File.WriteAllBytes(encoder, OnnxGraphs.SamEncoder(16));
+        File.WriteAllBytes(decoder, OnnxGraphs.SamBoxDecoder(16));
+        string dataset = Path.Combine(_root, "grounded");
+
+        var (code, output) = Cli.Run("pseudo-label", "--detector", detector, "--sam-encoder", encoder, "--sam-decoder", decoder, "--images", photos, "--out", dataset);
+        Assert.True(code == 0, output);
+        var folder = DatasetFolder.Open(dataset);
+        Assert.Equal(["background", "class-1", "class-2"], folder.Classes.Select(c => c.Name));
+        bool InB(int p) => p % 8 is >= 2 and <= 5 && p / 8 >= 3;
+        Assert.Equal([.. Enumerable.Range(0, 48).Select(p => InB(p) ? (byte)2 : (byte)1)], LabelMapFile.Read(Path.Combine(dataset, "pseudo", "a.png"), 3).Labels.ToArray());
+        Assert.Equal([.. Enumerable.Range(0, 48).Select(p => InB(p) ? 2 : 1)], SuperpixelMapFile.Read(Path.Combine(dataset, "superpixels", "a.png")).Ids.ToArray());
+        Assert.Equal(0, Cli.Run("dataset", "validate", dataset).ExitCode);
+
+        (code, output) = Cli.Run("pseudo-label", "--detector", detector, "--sam-encoder", encoder, "--images", photos, "--out", Path.Combine(_root, "half"));
+        Assert.Equal(1, code);
+        Assert.Contains("all of --detector, --sam-encoder and --sam-decoder", output, StringComparison.Ordinal);
+        (code, output) = Cli.Run("pseudo-label", "--detector", detector, "--sam-encoder", encoder, "--sam-decoder", decoder, "--images", photos, "--out", Path.Combine(_root, "four"),
+            "--classes", "bg,a,b,c");
+        Assert.Equal(1, code);
+        Assert.Contains("'scores' scores 2 classes; a dataset of 4 classes needs 3", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "half")) || Directory.Exists(Path.Combine(_root, "four")));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

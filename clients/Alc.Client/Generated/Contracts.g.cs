@@ -1379,18 +1379,45 @@ namespace Alc.Client
     }
 
     /// <summary>
-    /// Labels a dataset's photos with an uploaded `semantic` model into a new dataset: the model's argmax labels become the
-    /// <br/>new dataset's pseudo labels D0; photos, splits and ground truth are the source's. The source dataset is never changed.
+    /// Labels a dataset's photos with uploaded models into a new dataset; photos, splits and ground truth are the source's, and
+    /// <br/>the source is never changed. Either Alc.Engine.Server.Contracts.PseudoLabelRequest.ModelId (a `semantic` model: its argmax labels are D0), or all of
+    /// <br/>Alc.Engine.Server.Contracts.PseudoLabelRequest.DetectorModelId, Alc.Engine.Server.Contracts.PseudoLabelRequest.SamEncoderModelId and Alc.Engine.Server.Contracts.PseudoLabelRequest.SamDecoderModelId (the paper's Grounded-SAM
+    /// <br/>rule: boxes above Alc.Engine.Server.Contracts.PseudoLabelRequest.BoxThreshold, one class per box, SAM's mask per box, painted largest first).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PseudoLabelRequest
     {
 
         /// <summary>
-        /// The uploaded model (role `semantic`, answering as many classes as the dataset has).
+        /// A `semantic` model answering as many classes as the dataset has.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("modelId")]
-        public long ModelId { get; set; } = default!;
+        public long? ModelId { get; set; } = default!;
+
+        /// <summary>
+        /// Grounded-SAM: a `detector` model scoring every class but background (score column k = class k + 1).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("detectorModelId")]
+        public long? DetectorModelId { get; set; } = default!;
+
+        /// <summary>
+        /// Grounded-SAM: a `sam-encoder` model with a fixed square input [1,3,S,S].
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("samEncoderModelId")]
+        public long? SamEncoderModelId { get; set; } = default!;
+
+        /// <summary>
+        /// Grounded-SAM: a `sam-decoder` model (the segment-anything ONNX export).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("samDecoderModelId")]
+        public long? SamDecoderModelId { get; set; } = default!;
+
+        /// <summary>
+        /// Grounded-SAM: the least best-class score a box needs (the paper's 0.2).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("boxThreshold")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 1D)]
+        public double? BoxThreshold { get; set; } = 0.2D;
 
         /// <summary>
         /// Unique name of the dataset the job makes.
@@ -1847,6 +1874,9 @@ namespace Alc.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"slic")]
         Slic = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"masks")]
+        Masks = 2,
 
     }
 

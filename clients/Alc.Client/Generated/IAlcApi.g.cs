@@ -267,7 +267,7 @@ public partial interface IAlcApi
     [Get("/projects/{projectId}/rounds")]
     Task<IApiResponse<System.Collections.Generic.List<RoundDto>>> ListRoundsAsync(long projectId, CancellationToken cancellationToken = default);
 
-    /// <summary>Queues a job in which an uploaded semantic model labels every photo of the dataset; the job creates a new dataset (name) with the model&apos;s argmax labels as pseudo labels D0 and the source&apos;s photos, splits, ground truth and (superpixels=keep) superpixels or new SLIC ones (superpixels=slic). The source is not changed. Follow the job at /jobs/{jobId}; when it succeeds, resultDatasetId names the new dataset.</summary>
+    /// <summary>Queues a job in which uploaded models label every photo of the dataset into a new dataset (name) with the source&apos;s photos, splits and ground truth: a semantic model (modelId) gives its argmax labels as D0, with the source&apos;s superpixels (superpixels=keep, default) or new SLIC ones (slic); the Grounded-SAM rule (detectorModelId, samEncoderModelId, samDecoderModelId) keeps the boxes whose best score reaches boxThreshold, one class per box, prompts SAM with each and paints the masks largest first as D0 and (superpixels=masks, default) the superpixels. The source is not changed. Follow the job at /jobs/{jobId}; when it succeeds, resultDatasetId names the new dataset.</summary>
     /// <remarks><c>POST /datasets/{datasetId}/pseudo-labels</c> (operation <c>PseudoLabelDataset</c>).</remarks>
     [Post("/datasets/{datasetId}/pseudo-labels")]
     Task<IApiResponse<JobDto>> PseudoLabelDatasetAsync(long datasetId, [Body] PseudoLabelRequest body, CancellationToken cancellationToken = default);

@@ -5,6 +5,7 @@ using Alc.Engine.Server.Hosting;
 using Alc.Engine.Server.Jobs;
 using Alc.Engine.Server.Problems;
 using Alc.Inference;
+using Alc.Storage;
 using Alc.Storage.Datasets;
 using Alc.Storage.Jobs;
 using Alc.Storage.Models;
@@ -15,8 +16,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Alc.Engine.Server.Apis;
 
 /// <summary>
-/// <c>POST /datasets/{id}/pseudo-labels</c>: an uploaded semantic model labels the dataset's photos into a new dataset, as a
-/// job with progress. Everything that can be checked before the job runs is checked here, so a request that cannot work
+/// <c>POST /datasets/{id}/pseudo-labels</c>: uploaded models (a semantic one, or Grounded-SAM's detector, SAM encoder and SAM
+/// decoder) label the dataset's photos into a new dataset, as a job with progress. Everything that can be checked before the job runs is checked here, so a request that cannot work
 /// is a 4xx naming why and queues nothing.
 /// </summary>
 internal static class PseudoLabelsApi
@@ -28,34 +29,27 @@ internal static class PseudoLabelsApi
             {
                 var dataset = Resolve.Dataset(datasets, datasetId);
                 Validate(request, datasets);
-                var model = models.Get(request.ModelId) ?? throw ApiProblemException.Unprocessable($"modelId {request.ModelId} names no uploaded model (GET /models lists them).");
-                if (model.Role != "semantic")
-                {
-                    throw ApiProblemException.Unprocessable($"Model {model.Id} '{model.Name}' is a {model.Role} model; pseudo labels need a semantic one.");
-                }
-
                 int classes = datasets.Classes(datasetId).Count;
-                var signature = JsonSerializer.Deserialize<OnnxModelSignature>(model.Signature, EngineHost.StoredJson)!;
-                if (signature.Classes is int l && l != classes)
-                {
-                    throw ApiProblemException.Unprocessable($"Model {model.Id} '{model.Name}' answers {l} classes; dataset {datasetId} '{dataset.Name}' has {classes}.");
-                }
-
+                string what = request.ModelId is long modelId
+                    ? Semantic(Model(models, modelId, "semantic", "modelId"), classes, dataset)
+                    : GroundedSam(request, models, classes, dataset);
                 if (datasets.ImageCounts(datasetId).Values.Sum() == 0)
                 {
                     throw ApiProblemException.Unprocessable($"Dataset {datasetId} '{dataset.Name}' has no images to label.");
                 }
 
                 var job = jobs.CreateDatasetJob(PseudoLabelWorker.Kind, datasetId, JsonSerializer.Serialize(request, EngineHost.StoredJson),
-                    $"queued: model '{model.Name}' labels dataset '{dataset.Name}' into '{request.Name}'");
+                    $"queued: {what} labels dataset '{dataset.Name}' into '{request.Name}'");
                 signal.Notify(job);
                 return TypedResults.Accepted($"/jobs/{job.Id}", Dtos.Job(job));
             })
             .WithTags("datasets").RequireAuthorization(Auth.ApiKeyDefaults.Admin)
             .WithName("PseudoLabelDataset")
-            .WithSummary("Queues a job in which an uploaded semantic model labels every photo of the dataset; the job creates a new dataset (name) with the " +
-                "model's argmax labels as pseudo labels D0 and the source's photos, splits, ground truth and (superpixels=keep) superpixels or new SLIC ones " +
-                "(superpixels=slic). The source is not changed. Follow the job at /jobs/{jobId}; when it succeeds, resultDatasetId names the new dataset.")
+            .WithSummary("Queues a job in which uploaded models label every photo of the dataset into a new dataset (name) with the source's photos, splits " +
+                "and ground truth: a semantic model (modelId) gives its argmax labels as D0, with the source's superpixels (superpixels=keep, default) or new SLIC ones (slic); " +
+                "the Grounded-SAM rule (detectorModelId, samEncoderModelId, samDecoderModelId) keeps the boxes whose best score reaches boxThreshold, one class per box, " +
+                "prompts SAM with each and paints the masks largest first as D0 and (superpixels=masks, default) the superpixels. The source is not changed. " +
+                "Follow the job at /jobs/{jobId}; when it succeeds, resultDatasetId names the new dataset.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
     }
 
@@ -64,6 +58,22 @@ internal static class PseudoLabelsApi
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
         {
             throw ApiProblemException.BadRequest("name is required (1–100 characters).");
+        }
+
+        bool semantic = request.ModelId is not null, grounded = request.DetectorModelId is not null || request.SamEncoderModelId is not null || request.SamDecoderModelId is not null;
+        if (semantic == grounded || (grounded && (request.DetectorModelId is null || request.SamEncoderModelId is null || request.SamDecoderModelId is null)))
+        {
+            throw ApiProblemException.BadRequest("Give either modelId (a semantic model) or all of detectorModelId, samEncoderModelId and samDecoderModelId (Grounded-SAM).");
+        }
+
+        if (semantic && request.Superpixels == SuperpixelSource.Masks)
+        {
+            throw ApiProblemException.BadRequest("superpixels=masks needs the Grounded-SAM models; a semantic model's dataset keeps the source's superpixels or gets SLIC ones.");
+        }
+
+        if (request.BoxThreshold is < 0 or > 1)
+        {
+            throw ApiProblemException.BadRequest($"boxThreshold must be in 0..1 (got {request.BoxThreshold}).");
         }
 
         if (request.SlicSegments is < ForeignImports.MinSlicSegments or > ForeignImports.MaxSlicSegments)
@@ -76,4 +86,45 @@ internal static class PseudoLabelsApi
             throw ApiProblemException.Conflict($"A dataset named '{request.Name}' already exists.");
         }
     }
+
+    private static ModelRow Model(ModelRepository models, long id, string role, string field)
+    {
+        var model = models.Get(id) ?? throw ApiProblemException.Unprocessable($"{field} {id} names no uploaded model (GET /models lists them).");
+        return model.Role == role ? model
+            : throw ApiProblemException.Unprocessable($"{field}: model {model.Id} '{model.Name}' is a {model.Role} model; it must be a {role} one.");
+    }
+
+    private static string Semantic(ModelRow model, int classes, DatasetRow dataset)
+    {
+        if (Signature(model).Classes is int l && l != classes)
+        {
+            throw ApiProblemException.Unprocessable($"Model {model.Id} '{model.Name}' answers {l} classes; dataset {dataset.Id} '{dataset.Name}' has {classes}.");
+        }
+
+        return $"model '{model.Name}'";
+    }
+
+    private static string GroundedSam(PseudoLabelRequest request, ModelRepository models, int classes, DatasetRow dataset)
+    {
+        var detector = Model(models, request.DetectorModelId!.Value, "detector", "detectorModelId");
+        var outputs = Signature(detector).Outputs;
+        var boxes = outputs.First(o => o.Dimensions.Count >= 2 && o.Dimensions[^1] == 4);
+        if (outputs.FirstOrDefault(o => o.Name != boxes.Name && o.ElementType == "float") is { } scores && scores.Dimensions[^1] > 0 && scores.Dimensions[^1] != classes - 1)
+        {
+            throw ApiProblemException.Unprocessable($"Detector {detector.Id} '{detector.Name}' scores {scores.Dimensions[^1]} classes; dataset {dataset.Id} '{dataset.Name}' " +
+                $"has {classes}, so it needs {classes - 1} (every class but background, 0).");
+        }
+
+        var encoder = Model(models, request.SamEncoderModelId!.Value, "sam-encoder", "samEncoderModelId");
+        var input = Signature(encoder).Inputs[0];
+        if (input.Dimensions.Count != 4 || input.Dimensions[2] <= 0 || input.Dimensions[2] != input.Dimensions[3])
+        {
+            throw ApiProblemException.Unprocessable($"samEncoderModelId: '{input.Name}' of model {encoder.Id} is [{string.Join(", ", input.Dimensions)}]; the engine feeds SAM's encoder a fixed square [1,3,S,S].");
+        }
+
+        Model(models, request.SamDecoderModelId!.Value, "sam-decoder", "samDecoderModelId");
+        return $"Grounded-SAM (detector '{detector.Name}', SAM '{encoder.Name}')";
+    }
+
+    private static OnnxModelSignature Signature(ModelRow model) => JsonSerializer.Deserialize<OnnxModelSignature>(model.Signature, EngineHost.StoredJson)!;
 }

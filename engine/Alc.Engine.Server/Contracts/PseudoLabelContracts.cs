@@ -14,27 +14,43 @@ public enum SuperpixelSource
 
     /// <summary>New SLIC superpixels from each photo (<see cref="PseudoLabelRequest.SlicSegments"/> per image).</summary>
     Slic,
+
+    /// <summary>Grounded-SAM only: the painted SAM masks (each mask one superpixel, 0 where none painted) — the paper's choice.</summary>
+    Masks,
 }
 
 /// <summary>
-/// Labels a dataset's photos with an uploaded <c>semantic</c> model into a new dataset: the model's argmax labels become the
-/// new dataset's pseudo labels D0; photos, splits and ground truth are the source's. The source dataset is never changed.
+/// Labels a dataset's photos with uploaded models into a new dataset; photos, splits and ground truth are the source's, and
+/// the source is never changed. Either <see cref="ModelId"/> (a <c>semantic</c> model: its argmax labels are D0), or all of
+/// <see cref="DetectorModelId"/>, <see cref="SamEncoderModelId"/> and <see cref="SamDecoderModelId"/> (the paper's Grounded-SAM
+/// rule: boxes above <see cref="BoxThreshold"/>, one class per box, SAM's mask per box, painted largest first).
 /// </summary>
 public sealed record PseudoLabelRequest
 {
-    /// <summary>The uploaded model (role <c>semantic</c>, answering as many classes as the dataset has).</summary>
-    [Required]
-    [JsonRequired]
-    public long ModelId { get; init; }
+    /// <summary>A <c>semantic</c> model answering as many classes as the dataset has.</summary>
+    public long? ModelId { get; init; }
+
+    /// <summary>Grounded-SAM: a <c>detector</c> model scoring every class but background (score column k = class k + 1).</summary>
+    public long? DetectorModelId { get; init; }
+
+    /// <summary>Grounded-SAM: a <c>sam-encoder</c> model with a fixed square input [1,3,S,S].</summary>
+    public long? SamEncoderModelId { get; init; }
+
+    /// <summary>Grounded-SAM: a <c>sam-decoder</c> model (the segment-anything ONNX export).</summary>
+    public long? SamDecoderModelId { get; init; }
+
+    /// <summary>Grounded-SAM: the least best-class score a box needs (the paper's 0.2).</summary>
+    [Range(0.0, 1.0)]
+    [DefaultValue(0.2)]
+    public double BoxThreshold { get; init; } = 0.2;
 
     /// <summary>Unique name of the dataset the job makes.</summary>
     [Required]
     [JsonRequired]
     public string Name { get; init; } = "";
 
-    /// <summary>Whether the new dataset keeps the source's superpixels or gets SLIC ones.</summary>
-    [DefaultValue(SuperpixelSource.Keep)]
-    public SuperpixelSource Superpixels { get; init; } = SuperpixelSource.Keep;
+    /// <summary>The new dataset's superpixels; default <c>keep</c> for a semantic model and <c>masks</c> for Grounded-SAM.</summary>
+    public SuperpixelSource? Superpixels { get; init; }
 
     /// <summary>For <c>slic</c> only: SLIC superpixels per image.</summary>
     [Range(ForeignImports.MinSlicSegments, ForeignImports.MaxSlicSegments)]

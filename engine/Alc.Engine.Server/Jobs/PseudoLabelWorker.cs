@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Alc.Campaigns.Projects;
+using Alc.Core.Maps;
 using Alc.Core.Metrics;
 using Alc.Core.Superpixels;
 using Alc.Engine.Server.Contracts;
 using Alc.Engine.Server.Hosting;
+using Alc.Imaging.Photos;
 using Alc.Inference;
 using Alc.Storage;
 using Alc.Storage.Datasets;
@@ -14,8 +16,8 @@ using Alc.Storage.Models;
 namespace Alc.Engine.Server.Jobs;
 
 /// <summary>
-/// Runs a <c>pseudo-labels</c> job: an uploaded semantic model labels every photo of the source dataset (one ONNX Runtime
-/// session for the whole job, disposed at its end), and a new dataset is created in one transaction with those labels as
+/// Runs a <c>pseudo-labels</c> job: uploaded models — a semantic model, or the Grounded-SAM rule's detector, SAM encoder and
+/// SAM decoder — label every photo of the source dataset (one ONNX Runtime session per model for the whole job, disposed at its end), and a new dataset is created in one transaction with those labels as
 /// D0 and the source's photos, splits and ground truth — so a job that fails, is cancelled or is interrupted leaves no
 /// half dataset, and one requeued after a restart simply runs again. Progress moves image by image in stage <c>label</c>.
 /// </summary>
@@ -33,12 +35,9 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
         var request = JsonSerializer.Deserialize<PseudoLabelRequest>(job.Request ?? "null", EngineHost.StoredJson)
             ?? throw new InvalidOperationException($"Job {job.Id} has no request.");
         long sourceId = job.DatasetId ?? throw new InvalidOperationException("The dataset this job reads was deleted before it ran.");
-        var model = models.Get(request.ModelId) ?? throw new InvalidOperationException($"Model {request.ModelId} was deleted before the job ran.");
         var classes = datasets.Classes(sourceId);
         var images = datasets.Images(sourceId);
-        var preprocessing = WireMapping.Preprocessing(JsonSerializer.Deserialize<ModelPreprocessingDto>(model.Preprocessing, EngineHost.StoredJson)!);
-        using var segmenter = new SemanticSegmenter(blobs.Get(model.Blob), preprocessing);
-
+        using var labeller = Labeller(request, classes.Count);
         var rows = new List<ImageRow>(images.Count);
         var agreement = new ConfusionMatrix(classes.Count);
         for (int i = 0; i < images.Count; i++)
@@ -46,7 +45,7 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
             cancellationToken.ThrowIfCancellationRequested();
             var image = images[i];
             var photo = StoredImages.Photo(blobs, image);
-            byte[] labels = segmenter.Label(photo.Rgb, photo.Width, photo.Height);
+            var (labels, painted) = labeller.Label(photo);
             // A model with a free class axis is only known to fit once it answers.
             if (labels.Max() is var top && top >= classes.Count)
             {
@@ -58,12 +57,15 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
                 agreement.Add(truth.Labels, labels);
             }
 
-            string superpixels = request.Superpixels == SuperpixelSource.Keep
-                ? image.SuperpixelBlob
-                : blobs.Put(StoredImages.Raw(Slic.SegmentMap(photo.Rgb, photo.Width, photo.Height, new SlicOptions { SegmentCount = request.SlicSegments })));
+            string superpixels = (request.Superpixels ?? (painted is null ? SuperpixelSource.Keep : SuperpixelSource.Masks)) switch
+            {
+                SuperpixelSource.Keep => image.SuperpixelBlob,
+                SuperpixelSource.Masks => blobs.Put(StoredImages.Raw(new SuperpixelMap(photo.Width, photo.Height, painted!))),
+                _ => blobs.Put(StoredImages.Raw(Slic.SegmentMap(photo.Rgb, photo.Width, photo.Height, new SlicOptions { SegmentCount = request.SlicSegments }))),
+            };
             rows.Add(image with { Id = 0, DatasetId = 0, PseudoBlob = blobs.Put(labels), SuperpixelBlob = superpixels });
             double done = (i + 1) / (double)images.Count;
-            jobs.ReportProgress(job.Id, done * 0.99, "label", done, $"labelled {i + 1} of {images.Count} images with model '{model.Name}'");
+            jobs.ReportProgress(job.Id, done * 0.99, "label", done, $"labelled {i + 1} of {images.Count} images with {labeller.What}");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -80,7 +82,50 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
         jobs.RecordResultDataset(job.Id, id);
         string quality = agreement.Total == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
             $"; Data mIoU of its pseudo labels against the source's ground truth {agreement.MeanIoU():0.000} (pixel accuracy {agreement.PixelAccuracy():0.000})");
-        return $"dataset {id} '{request.Name}': {rows.Count} images labelled by model '{model.Name}'{quality}";
+        return $"dataset {id} '{request.Name}': {rows.Count} images labelled by {labeller.What}{quality}";
     }
 
+    // The semantic model, or Grounded-SAM's three; each model is opened (and checked) once for the whole job.
+    private JobLabeller Labeller(PseudoLabelRequest request, int classCount)
+    {
+        if (request.ModelId is long modelId)
+        {
+            var model = Model(modelId);
+            var segmenter = new SemanticSegmenter(blobs.Get(model.Blob), Preprocessing(model));
+            return new JobLabeller(photo => (segmenter.Label(photo.Rgb, photo.Width, photo.Height), null), segmenter, $"model '{model.Name}'");
+        }
+
+        var detectorModel = Model(request.DetectorModelId!.Value);
+        var encoderModel = Model(request.SamEncoderModelId!.Value);
+        var decoderModel = Model(request.SamDecoderModelId!.Value);
+        var detector = new BoxDetector(blobs.Get(detectorModel.Blob), Preprocessing(detectorModel), classCount);
+        SamPrompter sam;
+        try
+        {
+            sam = new SamPrompter(blobs.Get(encoderModel.Blob), Preprocessing(encoderModel), blobs.Get(decoderModel.Blob));
+        }
+        catch
+        {
+            detector.Dispose();
+            throw;
+        }
+
+        var grounded = new GroundedSamLabeller(detector, sam, classCount, (float)request.BoxThreshold);
+        return new JobLabeller(photo =>
+        {
+            var painted = grounded.Label(photo.Rgb, photo.Width, photo.Height).Painted;
+            return (painted.Classes, painted.Superpixels);
+        }, grounded, $"Grounded-SAM (detector '{detectorModel.Name}', SAM '{encoderModel.Name}')");
+    }
+
+    private ModelRow Model(long id) => models.Get(id) ?? throw new InvalidOperationException($"Model {id} was deleted before the job ran.");
+
+    private static ModelPreprocessing Preprocessing(ModelRow model) =>
+        WireMapping.Preprocessing(JsonSerializer.Deserialize<ModelPreprocessingDto>(model.Preprocessing, EngineHost.StoredJson)!);
+
+    /// <summary>Labels one photo: D0, and the painted mask ids where the rule paints masks (else null).</summary>
+    private sealed record JobLabeller(Func<RgbImage, (byte[] Labels, int[]? Painted)> Label, IDisposable Models, string What) : IDisposable
+    {
+        public void Dispose() => Models.Dispose();
+    }
 }

@@ -69,6 +69,59 @@ public sealed class PseudoLabelJobTests : IDisposable
     }
 
     [Fact]
+    public async Task The_grounded_sam_rule_paints_sam_masks_of_the_detector_boxes_as_labels_and_superpixels()
+    {
+        await using var engine = new EngineFactory(_scratch.Data);
+        var client = engine.CreateClient();
+        var source = await SourceDataset(client, "photos");
+        async Task<ModelDto> Model(string name, string role, byte[] bytes) =>
+            await (await client.PostAsync("/models", ModelsApiTests.Upload(name, role, bytes))).Read<ModelDto>(HttpStatusCode.Created);
+        // Box A covers the image (green best, 0.9), box B its right half (blue best, 0.7); the SAM stand-ins draw each box.
+        var detector = await Model("boxes", "detector", OnnxGraphs.Detector([0, 0, 1, 1, 0.5f, 0, 1, 1], [0.9f, 0.1f, 0.2f, 0.7f], 2));
+        var encoder = await Model("sam-enc", "sam-encoder", OnnxGraphs.SamEncoder(16));
+        var decoder = await Model("sam-dec", "sam-decoder", OnnxGraphs.SamBoxDecoder(16));
+
+        var queued = await (await client.Post($"/datasets/{source.Id}/pseudo-labels", new PseudoLabelRequest
+        {
+            DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "grounded",
+        })).Read<JobDto>(HttpStatusCode.Accepted);
+        var job = await client.WaitForJob(queued.Id);
+        Assert.True(job.State == JobState.Succeeded, job.Error);
+        // a's truth is red | green, the masks say green | blue: no class overlaps, so every IoU is 0.
+        Assert.Contains("labelled by Grounded-SAM (detector 'boxes', SAM 'sam-enc'); Data mIoU of its pseudo labels against the source's ground truth 0.000 (pixel accuracy 0.000)",
+            job.Message, StringComparison.Ordinal);
+        var image = (await client.Get<ImagePageDto>($"/datasets/{job.ResultDatasetId}/images")).Items.Single(i => i.Stem == "a");
+        Assert.Equal(Halves.Select(h => (byte)(h + 1)), await Labels(client, job.ResultDatasetId!.Value, image.Id, "pseudo"));
+        Assert.Equal(Halves.Select(h => h + 1), await Superpixels(client, job.ResultDatasetId!.Value, image.Id)); // the painted masks, largest first
+
+        async Task<string> Refused(object body, int status) =>
+            (await (await client.Post($"/datasets/{source.Id}/pseudo-labels", body)).Problem(status)).GetProperty("detail").GetString()!;
+        Assert.Contains("Give either modelId", await Refused(new PseudoLabelRequest { DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, Name = "x" }, 400), StringComparison.Ordinal);
+        Assert.Contains("Give either modelId", await Refused(new PseudoLabelRequest
+        {
+            ModelId = detector.Id, DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "x",
+        }, 400), StringComparison.Ordinal);
+        Assert.Contains("boxThreshold must be in 0..1", await Refused(new PseudoLabelRequest
+        {
+            DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "x", BoxThreshold = 1.5,
+        }, 400), StringComparison.Ordinal);
+        var wide = await Model("wide", "detector", OnnxGraphs.Detector([0, 0, 1, 1], [0.9f, 0.1f, 0.1f], 3));
+        Assert.Contains("scores 3 classes; dataset", await Refused(new PseudoLabelRequest
+        {
+            DetectorModelId = wide.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "x",
+        }, 422), StringComparison.Ordinal);
+        var free = await Model("free", "sam-encoder", OnnxGraphs.Semantic(3));
+        Assert.Contains("a fixed square [1,3,S,S]", await Refused(new PseudoLabelRequest
+        {
+            DetectorModelId = detector.Id, SamEncoderModelId = free.Id, SamDecoderModelId = decoder.Id, Name = "x",
+        }, 422), StringComparison.Ordinal);
+        Assert.Contains("samDecoderModelId: model", await Refused(new PseudoLabelRequest
+        {
+            DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = encoder.Id, Name = "x",
+        }, 422), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requests_that_cannot_work_are_4xx_naming_why_and_queue_nothing()
     {
         await using var engine = new EngineFactory(_scratch.Data);
@@ -86,11 +139,12 @@ public sealed class PseudoLabelJobTests : IDisposable
 
         Assert.Contains("Dataset 999", await Refused(999, new PseudoLabelRequest { ModelId = three.Id, Name = "x" }, 404), StringComparison.Ordinal);
         Assert.Contains("modelId 999 names no uploaded model", await Refused(source.Id, new PseudoLabelRequest { ModelId = 999, Name = "x" }, 422), StringComparison.Ordinal);
-        Assert.Contains("is a sam-decoder model; pseudo labels need a semantic one", await Refused(source.Id, new PseudoLabelRequest { ModelId = decoder.Id, Name = "x" }, 422), StringComparison.Ordinal);
+        Assert.Contains("modelId: model 3 'sam' is a sam-decoder model; it must be a semantic one", await Refused(source.Id, new PseudoLabelRequest { ModelId = decoder.Id, Name = "x" }, 422), StringComparison.Ordinal);
         Assert.Contains("answers 5 classes; dataset", await Refused(source.Id, new PseudoLabelRequest { ModelId = five.Id, Name = "x" }, 422), StringComparison.Ordinal);
         Assert.Contains("has no images to label", await Refused(empty.Id, new PseudoLabelRequest { ModelId = three.Id, Name = "x" }, 422), StringComparison.Ordinal);
         Assert.Contains("A dataset named 'empty' already exists", await Refused(source.Id, new PseudoLabelRequest { ModelId = three.Id, Name = "empty" }, 409), StringComparison.Ordinal);
         Assert.Contains("name is required", await Refused(source.Id, new PseudoLabelRequest { ModelId = three.Id, Name = " " }, 400), StringComparison.Ordinal);
+        Assert.Contains("superpixels=masks needs the Grounded-SAM models", await Refused(source.Id, new PseudoLabelRequest { ModelId = three.Id, Name = "x", Superpixels = SuperpixelSource.Masks }, 400), StringComparison.Ordinal);
         Assert.Contains("slicSegments must be", await Refused(source.Id, new PseudoLabelRequest { ModelId = three.Id, Name = "x", SlicSegments = 3 }, 400), StringComparison.Ordinal);
         await Refused(source.Id, new { modelId = three.Id, name = "x", superpixels = "sam" }, 400);
         await Refused(source.Id, new { modelId = three.Id, name = "x", iterations = 3 }, 400);
