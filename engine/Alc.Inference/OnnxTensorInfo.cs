@@ -13,4 +13,7 @@ public sealed record OnnxModelSignature(IReadOnlyList<OnnxTensorInfo> Inputs, IR
 {
     /// <summary>For a semantic model, the class count L when the output's axis 1 is fixed; else null.</summary>
     public int? Classes => Outputs.Count == 1 && Outputs[0].Dimensions.Count == 4 && Outputs[0].Dimensions[1] > 0 ? (int)Outputs[0].Dimensions[1] : null;
+
+    /// <summary>For a semantic model, the classes its labels take: L, or 2 for a one-channel (binary) model; null when L is free.</summary>
+    public int? LabelClasses => Classes == 1 ? 2 : Classes;
 }

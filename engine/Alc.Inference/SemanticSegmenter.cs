@@ -6,7 +6,8 @@ namespace Alc.Inference;
 /// <summary>
 /// Pseudo labels from a <see cref="ModelRole.Semantic"/> model: the image is pre-processed as declared, the model's logits
 /// [1,L,h,w] are upsampled bilinearly to the image (pixel centres aligned, as <c>interpolate(align_corners=False)</c>) and
-/// each pixel takes the argmax class (ties: the lowest id). One session per segmenter, on the CPU.
+/// each pixel takes the argmax class (ties: the lowest id); a one-channel (binary) model's pixel is class 1 where its
+/// upsampled output exceeds the declared <see cref="ModelPreprocessing.BinaryThreshold"/>. One session per segmenter, on the CPU.
 /// </summary>
 public sealed class SemanticSegmenter : IDisposable
 {
@@ -22,6 +23,11 @@ public sealed class SemanticSegmenter : IDisposable
         Signature = OnnxModelInspector.Inspect(model, ModelRole.Semantic, maxTensorBytes, preprocessing.Width ?? 64);
         _input = Signature.Inputs[0].Name;
         _preprocessing = preprocessing;
+        if (Signature.Classes == 1 && preprocessing.BinaryThreshold is null)
+        {
+            throw new OnnxModelException($"'{Signature.Outputs[0].Name}' has one channel, so the model is binary: declare the binary threshold above which a pixel is class 1 (0.5 for a probability map, 0 for a logit).");
+        }
+
         _session = new InferenceSession(model);
     }
 
@@ -47,6 +53,11 @@ public sealed class SemanticSegmenter : IDisposable
         }
 
         int classes = logits.Dimensions[1], h = logits.Dimensions[2], w = logits.Dimensions[3];
+        if (classes == 1 && _preprocessing.BinaryThreshold is null)
+        {
+            throw new OnnxModelException("The model answered one channel (a binary model) and no binary threshold is declared.");
+        }
+
         if (classes > 255)
         {
             throw new OnnxModelException($"The model answers {classes} classes; label maps hold at most 255.");
@@ -65,6 +76,12 @@ public sealed class SemanticSegmenter : IDisposable
             for (int x = 0; x < width; x++)
             {
                 float sx = (x + 0.5f) * w / width - 0.5f;
+                if (classes == 1)
+                {
+                    labels[(y * width) + x] = ImageTensors.SamplePlane(planar, 0, w, h, sx, sy) > _preprocessing.BinaryThreshold ? (byte)1 : (byte)0;
+                    continue;
+                }
+
                 int best = 0;
                 float bestValue = float.NegativeInfinity;
                 for (int k = 0; k < classes; k++)

@@ -34,6 +34,17 @@ public sealed class PseudoLabelCommandTests : IDisposable
         Assert.Equal([.. Enumerable.Range(0, 24).Select(p => p % 6 < 3 ? (byte)0 : (byte)2)], LabelMapFile.Read(Path.Combine(dataset, "pseudo", "a.png"), 3).Labels.ToArray());
         Assert.All(LabelMapFile.Read(Path.Combine(dataset, "pseudo", "b.png"), 3).Labels.ToArray(), v => Assert.Equal(1, v));
         Assert.Equal(0, Cli.Run("dataset", "validate", dataset).ExitCode);
+
+        // A one-channel (binary) model: its output is red − 0.5, so class 1 where red is above half (a's left half only).
+        string binary = Path.Combine(_root, "binary.onnx");
+        File.WriteAllBytes(binary, OnnxGraphs.Semantic([1, 0, 0], [-0.5f]));
+        (code, output) = Cli.Run("pseudo-label", "--model", binary, "--images", photos, "--out", Path.Combine(_root, "binary"), "--mean", "0,0,0", "--std", "1,1,1",
+            "--binary-threshold", "0", "--slic-segments", "4");
+        Assert.True(code == 0, output);
+        Assert.Equal([.. Enumerable.Range(0, 24).Select(p => p % 6 < 3 ? (byte)1 : (byte)0)], LabelMapFile.Read(Path.Combine(_root, "binary", "pseudo", "a.png"), 2).Labels.ToArray());
+        (code, output) = Cli.Run("pseudo-label", "--model", binary, "--images", photos, "--out", Path.Combine(_root, "unsaid"));
+        Assert.Equal(1, code);
+        Assert.Contains("the model is binary: declare the binary threshold", output, StringComparison.Ordinal);
     }
 
     [Fact]

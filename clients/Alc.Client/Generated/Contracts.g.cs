@@ -1055,7 +1055,7 @@ namespace Alc.Client
         public System.Collections.Generic.List<ModelTensorDto> Outputs { get; set; } = new System.Collections.Generic.List<ModelTensorDto>();
 
         /// <summary>
-        /// For a semantic model with a fixed class axis, L; else null.
+        /// For a semantic model with a fixed class axis, the classes its labels take: L, or 2 for a one-channel (binary) model; else null.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("classes")]
         public int? Classes { get; set; } = default!;
@@ -1112,6 +1112,13 @@ namespace Alc.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("std")]
         public System.Collections.Generic.List<double>? Std { get; set; } = default!;
+
+        /// <summary>
+        /// For a semantic model with one output channel (a binary model, e.g. a text or foreground probability map), required
+        /// <br/>there: a pixel is class 1 where the output exceeds this (0.5 for a probability, 0 for a logit), else class 0.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("binaryThreshold")]
+        public double? BinaryThreshold { get; set; } = default!;
 
     }
 

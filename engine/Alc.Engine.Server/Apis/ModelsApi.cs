@@ -57,6 +57,12 @@ internal static class ModelsApi
                 }
 
                 RequireSizeFits(signature, declared, parsedRole);
+                if (parsedRole == ModelRole.Semantic && signature.Classes == 1 && declared.BinaryThreshold is null)
+                {
+                    throw ApiProblemException.Unprocessable($"'{signature.Outputs[0].Name}' has one channel, so the model is binary: declare preprocessing.binaryThreshold " +
+                        "(a pixel is class 1 where the output exceeds it: 0.5 for a probability map, 0 for a logit). Nothing was stored.");
+                }
+
                 long id = models.Create(name, role, blobs.Put(bytes), bytes.Length, JsonSerializer.Serialize(signature, EngineHost.StoredJson), JsonSerializer.Serialize(declared, EngineHost.StoredJson));
                 return TypedResults.Created($"/models/{id}", Dto(models.Get(id)!));
             })
@@ -91,7 +97,7 @@ internal static class ModelsApi
         var signature = JsonSerializer.Deserialize<OnnxModelSignature>(row.Signature, EngineHost.StoredJson)!;
         ModelTensorDto Tensor(OnnxTensorInfo t) => new(t.Name, t.ElementType, t.Dimensions);
         return new ModelDto(row.Id, row.Name, row.Role, row.Bytes, signature.Inputs.Select(Tensor).ToList(), signature.Outputs.Select(Tensor).ToList(),
-            row.Role == "semantic" ? signature.Classes : null, JsonSerializer.Deserialize<ModelPreprocessingDto>(row.Preprocessing, EngineHost.StoredJson)!,
+            row.Role == "semantic" ? signature.LabelClasses : null, JsonSerializer.Deserialize<ModelPreprocessingDto>(row.Preprocessing, EngineHost.StoredJson)!,
             DateTimeOffset.Parse(row.CreatedAt, System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -96,7 +96,7 @@ internal static class PseudoLabelsApi
 
     private static string Semantic(ModelRow model, int classes, DatasetRow dataset)
     {
-        if (Signature(model).Classes is int l && l != classes)
+        if (Signature(model).LabelClasses is int l && l != classes)
         {
             throw ApiProblemException.Unprocessable($"Model {model.Id} '{model.Name}' answers {l} classes; dataset {dataset.Id} '{dataset.Name}' has {classes}.");
         }

@@ -24,6 +24,12 @@ public sealed record ModelPreprocessingDto
 
     /// <summary>Per-channel standard deviation divided by, after the mean; default ImageNet's.</summary>
     public IReadOnlyList<double> Std { get; init; } = [0.229, 0.224, 0.225];
+
+    /// <summary>
+    /// For a semantic model with one output channel (a binary model, e.g. a text or foreground probability map), required
+    /// there: a pixel is class 1 where the output exceeds this (0.5 for a probability, 0 for a logit), else class 0.
+    /// </summary>
+    public double? BinaryThreshold { get; init; }
 }
 
 /// <summary>One input or output of a model.</summary>
@@ -39,7 +45,7 @@ public sealed record ModelTensorDto([property: Required] string Name, [property:
 /// <param name="Bytes">File size.</param>
 /// <param name="Inputs">Inputs as ONNX Runtime read them.</param>
 /// <param name="Outputs">Outputs as ONNX Runtime read them.</param>
-/// <param name="Classes">For a semantic model with a fixed class axis, L; else null.</param>
+/// <param name="Classes">For a semantic model with a fixed class axis, the classes its labels take: L, or 2 for a one-channel (binary) model; else null.</param>
 /// <param name="Preprocessing">The declared pre-processing.</param>
 /// <param name="CreatedAt">Upload time (UTC).</param>
 public sealed record ModelDto(

@@ -52,5 +52,5 @@ internal static class WireMapping
 
     /// <summary>A model's declared pre-processing as ONNX inference takes it.</summary>
     public static ModelPreprocessing Preprocessing(ModelPreprocessingDto p) =>
-        new(p.Width, p.Height, p.ChannelOrder == "bgr", [.. p.Mean.Select(v => (float)v)], [.. p.Std.Select(v => (float)v)]);
+        new(p.Width, p.Height, p.ChannelOrder == "bgr", [.. p.Mean.Select(v => (float)v)], [.. p.Std.Select(v => (float)v)], (float?)p.BinaryThreshold);
 }

@@ -37,17 +37,18 @@ public static class PseudoLabelCommand
         var bgr = new Option<bool>("--bgr") { Description = "The semantic model or the detector takes BGR channels (mean and std are then in BGR order)." };
         var mean = new Option<string>("--mean") { Description = "Per-channel mean on 0..1 values.", DefaultValueFactory = _ => "0.485,0.456,0.406" };
         var std = new Option<string>("--std") { Description = "Per-channel standard deviation.", DefaultValueFactory = _ => "0.229,0.224,0.225" };
+        var binary = new Option<float?>("--binary-threshold") { Description = "For a one-channel (binary) semantic model: class 1 where its output exceeds this (0.5 for a probability map, 0 for a logit)." };
         var segments = new Option<int>("--slic-segments") { Description = "SLIC superpixels per photo (semantic model only).", DefaultValueFactory = _ => 300 };
         var command = new Command("pseudo-label",
             "Write an ALC dataset from a folder of photos and ONNX models: a semantic model's argmax labels with SLIC superpixels, or Grounded-SAM's painted masks (--detector, --sam-encoder, --sam-decoder).")
         {
-            model, detector, samEncoder, samDecoder, boxThreshold, images, output, classes, size, bgr, mean, std, segments,
+            model, detector, samEncoder, samDecoder, boxThreshold, images, output, classes, size, bgr, mean, std, binary, segments,
         };
         command.SetAction(result =>
         {
             try
             {
-                var preprocessing = new ModelPreprocessing(null, null, result.GetValue(bgr), Floats(result.GetValue(mean)!, "--mean"), Floats(result.GetValue(std)!, "--std"));
+                var preprocessing = new ModelPreprocessing(null, null, result.GetValue(bgr), Floats(result.GetValue(mean)!, "--mean"), Floats(result.GetValue(std)!, "--std"), result.GetValue(binary));
                 if (result.GetValue(size) is string wxh)
                 {
                     string[] parts = wxh.Split('x');
@@ -119,7 +120,7 @@ public static class PseudoLabelCommand
         if (model is not null && detector is null && samEncoder is null && samDecoder is null)
         {
             var segmenter = new SemanticSegmenter(File.ReadAllBytes(model.FullName), preprocessing);
-            string[] classNames = ClassNames(given, segmenter.Signature.Classes, segmenter, "The model answers", backgroundFirst: false);
+            string[] classNames = ClassNames(given, segmenter.Signature.LabelClasses, segmenter, "The model answers", backgroundFirst: false);
             return new PhotoLabeller(classNames, image => (new LabelMap(image.Width, image.Height, classNames.Length, segmenter.Label(image.Rgb, image.Width, image.Height)),
                 Slic.SegmentMap(image.Rgb, image.Width, image.Height, new SlicOptions { SegmentCount = segments })), segmenter, "semantic model, SLIC superpixels");
         }

@@ -55,6 +55,7 @@ public sealed class ModelsApiTests : IDisposable
         Assert.Contains("'scores' is float of rank 2", await Refused("semantic", OnnxGraphs.Classifier()), StringComparison.Ordinal);
         Assert.Contains("has 4 channels", await Refused("semantic", OnnxGraphs.Semantic(3, channels: 4)), StringComparison.Ordinal);
         Assert.Contains("holds NaN", await Refused("semantic", OnnxGraphs.Semantic(3, bias: float.NaN)), StringComparison.Ordinal);
+        Assert.Contains("has one channel, so the model is binary: declare preprocessing.binaryThreshold", await Refused("semantic", OnnxGraphs.Semantic(1)), StringComparison.Ordinal);
         Assert.Contains("2 GB, more than the 1.07 GB", await Refused("semantic", OnnxGraphs.Huge(2)), StringComparison.Ordinal);
         Assert.Contains("lacks mask_input", await Refused("sam-decoder", OnnxGraphs.SamDecoder(leaveOut: "mask_input")), StringComparison.Ordinal);
         Assert.Contains("must output boxes", await Refused("detector", OnnxGraphs.Semantic(3)), StringComparison.Ordinal);
