@@ -17,6 +17,9 @@ public sealed class SamPrompter : IDisposable
     private static readonly float[] BoxCornerLabels = [2f, 3f];
     private static readonly float[] NoMaskInput = [0f];
 
+    // One foreground point (1) and the padding point (−1) the export expects when no box is given.
+    private static readonly float[] PointAndPaddingLabels = [1f, -1f];
+
     private readonly InferenceSession _encoder, _decoder;
     private readonly ModelPreprocessing _preprocessing;
     private readonly string _encoderInput, _embeddings;
@@ -67,8 +70,26 @@ public sealed class SamPrompter : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(box);
         float s = image.Scale;
-        var coords = new DenseTensor<float>(new[] { box.X0 * s, box.Y0 * s, box.X1 * s, box.Y1 * s }, [1, 2, 2]);
-        var labels = new DenseTensor<float>(BoxCornerLabels, [1, 2]);
+        var (logits, _) = Decode(image, [box.X0 * s, box.Y0 * s, box.X1 * s, box.Y1 * s], BoxCornerLabels);
+        return Array.ConvertAll(logits, l => l > 0 ? (byte)1 : (byte)0);
+    }
+
+    /// <summary>
+    /// SAM's mask logits at the image's size for one foreground point at pixel (<paramref name="x"/>, <paramref name="y"/>), with
+    /// its predicted IoU — the prompt automatic mask generation makes (the point, and the padding point the export expects
+    /// when no box is given).
+    /// </summary>
+    public (float[] Logits, float PredictedIou) LogitsForPoint(EncodedImage image, float x, float y)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return Decode(image, [x * image.Scale, y * image.Scale, 0, 0], PointAndPaddingLabels);
+    }
+
+    // One decoder run: logits of the best-IoU mask, resampled to the image when the export answers another size.
+    private (float[] Logits, float PredictedIou) Decode(EncodedImage image, float[] points, float[] pointLabels)
+    {
+        var coords = new DenseTensor<float>(points, [1, pointLabels.Length, 2]);
+        var labels = new DenseTensor<float>(pointLabels, [1, pointLabels.Length]);
         var noMask = new DenseTensor<float>([1, 1, 256, 256]);
         var hasMask = new DenseTensor<float>(NoMaskInput, [1]);
         var size = new DenseTensor<float>(new float[] { image.Height, image.Width }, [2]);
@@ -92,12 +113,12 @@ public sealed class SamPrompter : IDisposable
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new OnnxModelException($"The sam-decoder failed on a box of a {image.Width}×{image.Height} image: {ex.Message}", ex);
+            throw new OnnxModelException($"The sam-decoder failed on a prompt of a {image.Width}×{image.Height} image: {ex.Message}", ex);
         }
 
-        if (shape.Length != 4 || shape[0] != 1 || shape[1] < 1)
+        if (shape.Length != 4 || shape[0] != 1 || shape[1] < 1 || iou.Length < 1)
         {
-            throw new OnnxModelException($"The sam-decoder's masks are [{string.Join(", ", shape)}]; [1,K,H,W] was expected.");
+            throw new OnnxModelException($"The sam-decoder's masks are [{string.Join(", ", shape)}] with {iou.Length} IoU predictions; [1,K,H,W] and K predictions were expected.");
         }
 
         int k = shape[1], h = shape[2], w = shape[3];
@@ -107,21 +128,22 @@ public sealed class SamPrompter : IDisposable
             best = iou[i] > iou[best] ? i : best;
         }
 
-        // The export answers masks at orig_im_size; any other size is resampled to the image.
-        var mask = new byte[image.Width * image.Height];
+        if (h == image.Height && w == image.Width)
+        {
+            return (masks.AsSpan(best * w * h, w * h).ToArray(), iou[best]);
+        }
+
+        var logits = new float[image.Width * image.Height];
         for (int y = 0; y < image.Height; y++)
         {
             float sy = ((y + 0.5f) * h / image.Height) - 0.5f;
             for (int x = 0; x < image.Width; x++)
             {
-                float logit = h == image.Height && w == image.Width
-                    ? masks[(best * w * h) + (y * w) + x]
-                    : ImageTensors.SamplePlane(masks, best * w * h, w, h, ((x + 0.5f) * w / image.Width) - 0.5f, sy);
-                mask[(y * image.Width) + x] = logit > 0 ? (byte)1 : (byte)0;
+                logits[(y * image.Width) + x] = ImageTensors.SamplePlane(masks, best * w * h, w, h, ((x + 0.5f) * w / image.Width) - 0.5f, sy);
             }
         }
 
-        return mask;
+        return (logits, iou[best]);
     }
 
     /// <inheritdoc />

@@ -35,6 +35,17 @@ public sealed class PseudoLabelCommandTests : IDisposable
         Assert.All(LabelMapFile.Read(Path.Combine(dataset, "pseudo", "b.png"), 3).Labels.ToArray(), v => Assert.Equal(1, v));
         Assert.Equal(0, Cli.Run("dataset", "validate", dataset).ExitCode);
 
+        // With SAM beside the model, segment-anything's automatic masks are the superpixels: the decoder stand-in answers the
+        // half under each grid point, so two masks survive NMS (left 1, right 2, in grid order).
+        string encoder = Path.Combine(_root, "encoder.onnx"), decoder = Path.Combine(_root, "regions.onnx");
+        File.WriteAllBytes(encoder, OnnxGraphs.SamEncoder(16));
+        File.WriteAllBytes(decoder, OnnxGraphs.SamRegionDecoder(16, 6, 4, [.. Enumerable.Range(0, 24).Select(p => p % 6 < 3 ? 0 : 1)], [0.95f, 0.95f]));
+        (code, output) = Cli.Run("pseudo-label", "--model", model, "--sam-encoder", encoder, "--sam-decoder", decoder, "--images", photos, "--out", Path.Combine(_root, "sam"),
+            "--classes", "red,green,blue", "--mean", "0,0,0", "--std", "1,1,1");
+        Assert.True(code == 0, output);
+        Assert.Equal([.. Enumerable.Range(0, 24).Select(p => p % 6 < 3 ? 1 : 2)], SuperpixelMapFile.Read(Path.Combine(_root, "sam", "superpixels", "a.png")).Ids.ToArray());
+        Assert.Equal(0, Cli.Run("dataset", "validate", Path.Combine(_root, "sam")).ExitCode);
+
         // A one-channel (binary) model: its output is red − 0.5, so class 1 where red is above half (a's left half only).
         string binary = Path.Combine(_root, "binary.onnx");
         File.WriteAllBytes(binary, OnnxGraphs.Semantic([1, 0, 0], [-0.5f]));
@@ -87,7 +98,7 @@ public sealed class PseudoLabelCommandTests : IDisposable
 
         (code, output) = Cli.Run("pseudo-label", "--detector", detector, "--sam-encoder", encoder, "--images", photos, "--out", Path.Combine(_root, "half"));
         Assert.Equal(1, code);
-        Assert.Contains("all of --detector, --sam-encoder and --sam-decoder", output, StringComparison.Ordinal);
+        Assert.Contains("--sam-encoder and --sam-decoder go together", output, StringComparison.Ordinal);
         (code, output) = Cli.Run("pseudo-label", "--detector", detector, "--sam-encoder", encoder, "--sam-decoder", decoder, "--images", photos, "--out", Path.Combine(_root, "four"),
             "--classes", "bg,a,b,c");
         Assert.Equal(1, code);

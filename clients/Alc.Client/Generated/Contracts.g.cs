@@ -281,6 +281,58 @@ namespace Alc.Client
     }
 
     /// <summary>
+    /// segment-anything's automatic mask generation settings (`SamAutomaticMaskGenerator`), its defaults named: a grid of
+    /// <br/>point prompts, masks kept by predicted IoU and stability, duplicates removed by box NMS, small masks dropped.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AutomaticMasksDto
+    {
+
+        /// <summary>
+        /// Grid points along each side (`points_per_side`): PointsPerSide² prompts per image.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("pointsPerSide")]
+        [System.ComponentModel.DataAnnotations.Range(1, 128)]
+        public int? PointsPerSide { get; set; } = 32;
+
+        /// <summary>
+        /// The least predicted IoU a mask needs (`pred_iou_thresh`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("predictedIouThreshold")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 1D)]
+        public double? PredictedIouThreshold { get; set; } = 0.88D;
+
+        /// <summary>
+        /// The least stability score (`stability_score_thresh`): the IoU of the mask cut at logit ±offset.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stabilityScoreThreshold")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 1D)]
+        public double? StabilityScoreThreshold { get; set; } = 0.95D;
+
+        /// <summary>
+        /// The stability score's logit offset (`stability_score_offset`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("stabilityScoreOffset")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 100D)]
+        public double? StabilityScoreOffset { get; set; } = 1D;
+
+        /// <summary>
+        /// The box IoU above which the less confident of two masks is dropped (`box_nms_thresh`).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("boxNmsThreshold")]
+        [System.ComponentModel.DataAnnotations.Range(0D, 1D)]
+        public double? BoxNmsThreshold { get; set; } = 0.7D;
+
+        /// <summary>
+        /// Masks of fewer pixels are dropped (0: none).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("minMaskArea")]
+        [System.ComponentModel.DataAnnotations.Range(0, 2147483647)]
+        public int? MinMaskArea { get; set; } = 0;
+
+    }
+
+    /// <summary>
     /// One class of a dataset.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -1389,7 +1441,8 @@ namespace Alc.Client
     /// Labels a dataset's photos with uploaded models into a new dataset; photos, splits and ground truth are the source's, and
     /// <br/>the source is never changed. Either Alc.Engine.Server.Contracts.PseudoLabelRequest.ModelId (a `semantic` model: its argmax labels are D0), or all of
     /// <br/>Alc.Engine.Server.Contracts.PseudoLabelRequest.DetectorModelId, Alc.Engine.Server.Contracts.PseudoLabelRequest.SamEncoderModelId and Alc.Engine.Server.Contracts.PseudoLabelRequest.SamDecoderModelId (the paper's Grounded-SAM
-    /// <br/>rule: boxes above Alc.Engine.Server.Contracts.PseudoLabelRequest.BoxThreshold, one class per box, SAM's mask per box, painted largest first).
+    /// <br/>rule: boxes above Alc.Engine.Server.Contracts.PseudoLabelRequest.BoxThreshold, one class per box, SAM's mask per box, painted largest first). With only
+    /// <br/>the SAM encoder and decoder, the labels are kept and the superpixels are SAM's automatic masks (`superpixels=sam`).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PseudoLabelRequest
@@ -1435,6 +1488,9 @@ namespace Alc.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("superpixels")]
         public SuperpixelSource? Superpixels { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("automaticMasks")]
+        public AutomaticMasksDto? AutomaticMasks { get; set; } = default!;
 
         /// <summary>
         /// For `slic` only: SLIC superpixels per image.
@@ -1884,6 +1940,9 @@ namespace Alc.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"masks")]
         Masks = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"sam")]
+        Sam = 3,
 
     }
 

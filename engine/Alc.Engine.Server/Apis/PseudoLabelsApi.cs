@@ -30,9 +30,13 @@ internal static class PseudoLabelsApi
                 var dataset = Resolve.Dataset(datasets, datasetId);
                 Validate(request, datasets);
                 int classes = datasets.Classes(datasetId).Count;
-                string what = request.ModelId is long modelId
-                    ? Semantic(Model(models, modelId, "semantic", "modelId"), classes, dataset)
-                    : GroundedSam(request, models, classes, dataset);
+                string what = request.ModelId is long modelId ? Semantic(Model(models, modelId, "semantic", "modelId"), classes, dataset)
+                    : request.DetectorModelId is not null ? GroundedSam(request, models, classes, dataset) : "SAM";
+                if (request.SamEncoderModelId is long encoderId)
+                {
+                    Sam(models, encoderId, request.SamDecoderModelId!.Value);
+                }
+
                 if (datasets.ImageCounts(datasetId).Values.Sum() == 0)
                 {
                     throw ApiProblemException.Unprocessable($"Dataset {datasetId} '{dataset.Name}' has no images to label.");
@@ -60,15 +64,28 @@ internal static class PseudoLabelsApi
             throw ApiProblemException.BadRequest("name is required (1–100 characters).");
         }
 
-        bool semantic = request.ModelId is not null, grounded = request.DetectorModelId is not null || request.SamEncoderModelId is not null || request.SamDecoderModelId is not null;
-        if (semantic == grounded || (grounded && (request.DetectorModelId is null || request.SamEncoderModelId is null || request.SamDecoderModelId is null)))
+        bool semantic = request.ModelId is not null, detector = request.DetectorModelId is not null;
+        bool sam = request.SamEncoderModelId is not null && request.SamDecoderModelId is not null;
+        var superpixels = WireMapping.Superpixels(request);
+        string? problem = (semantic, detector, sam) switch
         {
-            throw ApiProblemException.BadRequest("Give either modelId (a semantic model) or all of detectorModelId, samEncoderModelId and samDecoderModelId (Grounded-SAM).");
+            _ when (request.SamEncoderModelId is null) != (request.SamDecoderModelId is null) => "samEncoderModelId and samDecoderModelId go together.",
+            (true, true, _) => "Give modelId (a semantic model) or detectorModelId (Grounded-SAM), not both.",
+            (_, true, false) => "Grounded-SAM needs detectorModelId, samEncoderModelId and samDecoderModelId.",
+            (false, false, false) => "Give modelId (a semantic model), or detectorModelId with the SAM models (Grounded-SAM), or the SAM models alone (SAM superpixels, labels kept).",
+            _ when superpixels == SuperpixelSource.Masks && !detector => "superpixels=masks needs the Grounded-SAM models (detectorModelId and the SAM models).",
+            _ when superpixels == SuperpixelSource.Sam && !sam => "superpixels=sam needs samEncoderModelId and samDecoderModelId.",
+            (_, false, true) when superpixels != SuperpixelSource.Sam => "Without a detector, the SAM models make SAM superpixels: superpixels must be sam (or left out).",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw ApiProblemException.BadRequest(problem);
         }
 
-        if (semantic && request.Superpixels == SuperpixelSource.Masks)
+        if (WireMapping.AutomaticMasks(request.AutomaticMasks).Problems() is { Count: > 0 } settings)
         {
-            throw ApiProblemException.BadRequest("superpixels=masks needs the Grounded-SAM models; a semantic model's dataset keeps the source's superpixels or gets SLIC ones.");
+            throw ApiProblemException.BadRequest($"automaticMasks: {string.Join(" ", settings)}");
         }
 
         if (request.BoxThreshold is < 0 or > 1)
@@ -115,15 +132,19 @@ internal static class PseudoLabelsApi
                 $"has {classes}, so it needs {classes - 1} (every class but background, 0).");
         }
 
-        var encoder = Model(models, request.SamEncoderModelId!.Value, "sam-encoder", "samEncoderModelId");
+        return $"Grounded-SAM (detector '{detector.Name}', SAM '{Model(models, request.SamEncoderModelId!.Value, "sam-encoder", "samEncoderModelId").Name}')";
+    }
+
+    private static void Sam(ModelRepository models, long encoderId, long decoderId)
+    {
+        var encoder = Model(models, encoderId, "sam-encoder", "samEncoderModelId");
         var input = Signature(encoder).Inputs[0];
         if (input.Dimensions.Count != 4 || input.Dimensions[2] <= 0 || input.Dimensions[2] != input.Dimensions[3])
         {
             throw ApiProblemException.Unprocessable($"samEncoderModelId: '{input.Name}' of model {encoder.Id} is [{string.Join(", ", input.Dimensions)}]; the engine feeds SAM's encoder a fixed square [1,3,S,S].");
         }
 
-        Model(models, request.SamDecoderModelId!.Value, "sam-decoder", "samDecoderModelId");
-        return $"Grounded-SAM (detector '{detector.Name}', SAM '{encoder.Name}')";
+        Model(models, decoderId, "sam-decoder", "samDecoderModelId");
     }
 
     private static OnnxModelSignature Signature(ModelRow model) => JsonSerializer.Deserialize<OnnxModelSignature>(model.Signature, EngineHost.StoredJson)!;

@@ -17,13 +17,54 @@ public enum SuperpixelSource
 
     /// <summary>Grounded-SAM only: the painted SAM masks (each mask one superpixel, 0 where none painted) — the paper's choice.</summary>
     Masks,
+
+    /// <summary>SAM's automatic mask generation (<see cref="PseudoLabelRequest.AutomaticMasks"/>), painted largest first; needs the SAM models.</summary>
+    Sam,
+}
+
+/// <summary>
+/// segment-anything's automatic mask generation settings (<c>SamAutomaticMaskGenerator</c>), its defaults named: a grid of
+/// point prompts, masks kept by predicted IoU and stability, duplicates removed by box NMS, small masks dropped.
+/// </summary>
+public sealed record AutomaticMasksDto
+{
+    /// <summary>Grid points along each side (<c>points_per_side</c>): PointsPerSide² prompts per image.</summary>
+    [Range(1, 128)]
+    [DefaultValue(32)]
+    public int PointsPerSide { get; init; } = 32;
+
+    /// <summary>The least predicted IoU a mask needs (<c>pred_iou_thresh</c>).</summary>
+    [Range(0.0, 1.0)]
+    [DefaultValue(0.88)]
+    public double PredictedIouThreshold { get; init; } = 0.88;
+
+    /// <summary>The least stability score (<c>stability_score_thresh</c>): the IoU of the mask cut at logit ±offset.</summary>
+    [Range(0.0, 1.0)]
+    [DefaultValue(0.95)]
+    public double StabilityScoreThreshold { get; init; } = 0.95;
+
+    /// <summary>The stability score's logit offset (<c>stability_score_offset</c>).</summary>
+    [Range(0.0, 100.0)]
+    [DefaultValue(1.0)]
+    public double StabilityScoreOffset { get; init; } = 1.0;
+
+    /// <summary>The box IoU above which the less confident of two masks is dropped (<c>box_nms_thresh</c>).</summary>
+    [Range(0.0, 1.0)]
+    [DefaultValue(0.7)]
+    public double BoxNmsThreshold { get; init; } = 0.7;
+
+    /// <summary>Masks of fewer pixels are dropped (0: none).</summary>
+    [Range(0, int.MaxValue)]
+    [DefaultValue(0)]
+    public int MinMaskArea { get; init; }
 }
 
 /// <summary>
 /// Labels a dataset's photos with uploaded models into a new dataset; photos, splits and ground truth are the source's, and
 /// the source is never changed. Either <see cref="ModelId"/> (a <c>semantic</c> model: its argmax labels are D0), or all of
 /// <see cref="DetectorModelId"/>, <see cref="SamEncoderModelId"/> and <see cref="SamDecoderModelId"/> (the paper's Grounded-SAM
-/// rule: boxes above <see cref="BoxThreshold"/>, one class per box, SAM's mask per box, painted largest first).
+/// rule: boxes above <see cref="BoxThreshold"/>, one class per box, SAM's mask per box, painted largest first). With only
+/// the SAM encoder and decoder, the labels are kept and the superpixels are SAM's automatic masks (<c>superpixels=sam</c>).
 /// </summary>
 public sealed record PseudoLabelRequest
 {
@@ -49,8 +90,14 @@ public sealed record PseudoLabelRequest
     [JsonRequired]
     public string Name { get; init; } = "";
 
-    /// <summary>The new dataset's superpixels; default <c>keep</c> for a semantic model and <c>masks</c> for Grounded-SAM.</summary>
+    /// <summary>
+    /// The new dataset's superpixels; default <c>keep</c> for a semantic model, <c>masks</c> for Grounded-SAM, and <c>sam</c> with the
+    /// SAM models alone. A semantic model with the SAM models makes SAM superpixels (<c>sam</c>).
+    /// </summary>
     public SuperpixelSource? Superpixels { get; init; }
+
+    /// <summary>For <c>superpixels=sam</c>: the automatic mask generation settings (segment-anything's defaults when left out).</summary>
+    public AutomaticMasksDto? AutomaticMasks { get; init; }
 
     /// <summary>For <c>slic</c> only: SLIC superpixels per image.</summary>
     [Range(ForeignImports.MinSlicSegments, ForeignImports.MaxSlicSegments)]

@@ -50,6 +50,14 @@ internal static class WireMapping
     /// <summary>A receipt as the wire's response.</summary>
     public static AnswerBatchResponse Response(AnswerReceipt r) => new(r.Accepted, r.Corrections, r.ChangedPixels, r.Round, r.Remaining, r.RoundClosed);
 
+    /// <summary>Automatic mask generation settings as ONNX inference takes them (segment-anything's defaults for null).</summary>
+    public static SamAutomaticMasks AutomaticMasks(AutomaticMasksDto? d) => d is null ? new SamAutomaticMasks()
+        : new SamAutomaticMasks(d.PointsPerSide, (float)d.PredictedIouThreshold, (float)d.StabilityScoreThreshold, (float)d.StabilityScoreOffset, (float)d.BoxNmsThreshold, d.MinMaskArea);
+
+    /// <summary>The superpixels a pseudo-labels request makes when it names none.</summary>
+    public static SuperpixelSource Superpixels(PseudoLabelRequest r) => r.Superpixels
+        ?? (r.DetectorModelId is not null ? SuperpixelSource.Masks : r.ModelId is null || r.SamEncoderModelId is not null ? SuperpixelSource.Sam : SuperpixelSource.Keep);
+
     /// <summary>A model's declared pre-processing as ONNX inference takes it.</summary>
     public static ModelPreprocessing Preprocessing(ModelPreprocessingDto p) =>
         new(p.Width, p.Height, p.ChannelOrder == "bgr", [.. p.Mean.Select(v => (float)v)], [.. p.Std.Select(v => (float)v)], (float?)p.BinaryThreshold);

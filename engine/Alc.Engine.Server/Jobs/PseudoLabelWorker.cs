@@ -38,6 +38,7 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
         var classes = datasets.Classes(sourceId);
         var images = datasets.Images(sourceId);
         using var labeller = Labeller(request, classes.Count);
+        var superpixelSource = WireMapping.Superpixels(request);
         var rows = new List<ImageRow>(images.Count);
         var agreement = new ConfusionMatrix(classes.Count);
         for (int i = 0; i < images.Count; i++)
@@ -47,23 +48,25 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
             var photo = StoredImages.Photo(blobs, image);
             var (labels, painted) = labeller.Label(photo);
             // A model with a free class axis is only known to fit once it answers.
-            if (labels.Max() is var top && top >= classes.Count)
+            if (labels?.Max() is byte top && top >= classes.Count)
             {
                 throw new OnnxModelException($"The model labelled a pixel of '{image.Stem}' class {top}; the dataset has {classes.Count} classes (0..{classes.Count - 1}).");
             }
 
-            if (StoredImages.GroundTruth(blobs, image, classes.Count) is { } truth)
+            if (labels is not null && StoredImages.GroundTruth(blobs, image, classes.Count) is { } truth)
             {
                 agreement.Add(truth.Labels, labels);
             }
 
-            string superpixels = (request.Superpixels ?? (painted is null ? SuperpixelSource.Keep : SuperpixelSource.Masks)) switch
+            string superpixels = superpixelSource switch
             {
                 SuperpixelSource.Keep => image.SuperpixelBlob,
                 SuperpixelSource.Masks => blobs.Put(StoredImages.Raw(new SuperpixelMap(photo.Width, photo.Height, painted!))),
+                SuperpixelSource.Sam => blobs.Put(StoredImages.Raw(new SuperpixelMap(photo.Width, photo.Height,
+                    labeller.Automatic!.Superpixels(photo.Rgb, photo.Width, photo.Height, cancellationToken).Superpixels))),
                 _ => blobs.Put(StoredImages.Raw(Slic.SegmentMap(photo.Rgb, photo.Width, photo.Height, new SlicOptions { SegmentCount = request.SlicSegments }))),
             };
-            rows.Add(image with { Id = 0, DatasetId = 0, PseudoBlob = blobs.Put(labels), SuperpixelBlob = superpixels });
+            rows.Add(image with { Id = 0, DatasetId = 0, PseudoBlob = labels is null ? image.PseudoBlob : blobs.Put(labels), SuperpixelBlob = superpixels });
             double done = (i + 1) / (double)images.Count;
             jobs.ReportProgress(job.Id, done * 0.99, "label", done, $"labelled {i + 1} of {images.Count} images with {labeller.What}");
         }
@@ -85,37 +88,52 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
         return $"dataset {id} '{request.Name}': {rows.Count} images labelled by {labeller.What}{quality}";
     }
 
-    // The semantic model, or Grounded-SAM's three; each model is opened (and checked) once for the whole job.
+    // The semantic model, Grounded-SAM's three, or SAM alone; each model is opened (and checked) once for the whole job.
     private JobLabeller Labeller(PseudoLabelRequest request, int classCount)
     {
-        if (request.ModelId is long modelId)
-        {
-            var model = Model(modelId);
-            var segmenter = new SemanticSegmenter(blobs.Get(model.Blob), Preprocessing(model));
-            return new JobLabeller(photo => (segmenter.Label(photo.Rgb, photo.Width, photo.Height), null), segmenter, $"model '{model.Name}'");
-        }
-
-        var detectorModel = Model(request.DetectorModelId!.Value);
-        var encoderModel = Model(request.SamEncoderModelId!.Value);
-        var decoderModel = Model(request.SamDecoderModelId!.Value);
-        var detector = new BoxDetector(blobs.Get(detectorModel.Blob), Preprocessing(detectorModel), classCount);
-        SamPrompter sam;
+        var opened = new List<IDisposable>();
         try
         {
-            sam = new SamPrompter(blobs.Get(encoderModel.Blob), Preprocessing(encoderModel), blobs.Get(decoderModel.Blob));
+            SamPrompter? sam = null;
+            string samName = "";
+            if (request.SamEncoderModelId is long encoderId)
+            {
+                var encoder = Model(encoderId);
+                samName = encoder.Name;
+                sam = new SamPrompter(blobs.Get(encoder.Blob), Preprocessing(encoder), blobs.Get(Model(request.SamDecoderModelId!.Value).Blob));
+                opened.Add(sam);
+            }
+
+            var automatic = WireMapping.Superpixels(request) == SuperpixelSource.Sam ? new SamMaskGenerator(sam!, WireMapping.AutomaticMasks(request.AutomaticMasks)) : null;
+            if (request.ModelId is long modelId)
+            {
+                var model = Model(modelId);
+                var segmenter = new SemanticSegmenter(blobs.Get(model.Blob), Preprocessing(model));
+                opened.Add(segmenter);
+                return new JobLabeller(photo => (segmenter.Label(photo.Rgb, photo.Width, photo.Height), null), automatic, opened,
+                    $"model '{model.Name}'" + (sam is null ? "" : $", superpixels by SAM '{samName}'"));
+            }
+
+            if (request.DetectorModelId is long detectorId)
+            {
+                var detectorModel = Model(detectorId);
+                var detector = new BoxDetector(blobs.Get(detectorModel.Blob), Preprocessing(detectorModel), classCount);
+                opened.Add(detector);
+                var grounded = new GroundedSamLabeller(detector, sam!, classCount, (float)request.BoxThreshold);
+                return new JobLabeller(photo =>
+                {
+                    var painted = grounded.Label(photo.Rgb, photo.Width, photo.Height).Painted;
+                    return (painted.Classes, painted.Superpixels);
+                }, automatic, opened, $"Grounded-SAM (detector '{detectorModel.Name}', SAM '{samName}')");
+            }
+
+            return new JobLabeller(_ => (null, null), automatic, opened, $"SAM '{samName}' superpixels (labels kept)");
         }
         catch
         {
-            detector.Dispose();
+            opened.ForEach(o => o.Dispose());
             throw;
         }
-
-        var grounded = new GroundedSamLabeller(detector, sam, classCount, (float)request.BoxThreshold);
-        return new JobLabeller(photo =>
-        {
-            var painted = grounded.Label(photo.Rgb, photo.Width, photo.Height).Painted;
-            return (painted.Classes, painted.Superpixels);
-        }, grounded, $"Grounded-SAM (detector '{detectorModel.Name}', SAM '{encoderModel.Name}')");
     }
 
     private ModelRow Model(long id) => models.Get(id) ?? throw new InvalidOperationException($"Model {id} was deleted before the job ran.");
@@ -123,9 +141,12 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
     private static ModelPreprocessing Preprocessing(ModelRow model) =>
         WireMapping.Preprocessing(JsonSerializer.Deserialize<ModelPreprocessingDto>(model.Preprocessing, EngineHost.StoredJson)!);
 
-    /// <summary>Labels one photo: D0, and the painted mask ids where the rule paints masks (else null).</summary>
-    private sealed record JobLabeller(Func<RgbImage, (byte[] Labels, int[]? Painted)> Label, IDisposable Models, string What) : IDisposable
+    /// <summary>
+    /// Labels one photo: its new D0 (null: the source's kept) and the painted mask ids where the rule paints masks (else
+    /// null); <see cref="Automatic"/> makes SAM superpixels when asked for. Disposes the models it opened.
+    /// </summary>
+    private sealed record JobLabeller(Func<RgbImage, (byte[]? Labels, int[]? Painted)> Label, SamMaskGenerator? Automatic, List<IDisposable> Models, string What) : IDisposable
     {
-        public void Dispose() => Models.Dispose();
+        public void Dispose() => Models.ForEach(m => m.Dispose());
     }
 }

@@ -27,7 +27,7 @@ public static class PseudoLabelCommand
     {
         var model = new Option<FileInfo?>("--model") { Description = "A semantic ONNX model: image [N,3,H,W] → logits [N,L,h,w]. Or give --detector, --sam-encoder and --sam-decoder." };
         var detector = new Option<FileInfo?>("--detector") { Description = "A detector ONNX model: image → boxes [N,4] (x0,y0,x1,y1 in 0..1) and scores [N,C], column k = class k+1." };
-        var samEncoder = new Option<FileInfo?>("--sam-encoder") { Description = "SAM's image encoder exported to ONNX (input [1,3,S,S], S = 1024 for SAM; ImageNet mean and std, SAM's own)." };
+        var samEncoder = new Option<FileInfo?>("--sam-encoder") { Description = "SAM's image encoder exported to ONNX (input [1,3,S,S], S = 1024 for SAM; ImageNet mean and std, SAM's own). With --model: SAM automatic-mask superpixels." };
         var samDecoder = new Option<FileInfo?>("--sam-decoder") { Description = "SAM's prompt decoder exported with the segment-anything repository's export_onnx_model.py." };
         var boxThreshold = new Option<float>("--box-threshold") { Description = "The least best-class score a detector box needs (the paper's 0.2).", DefaultValueFactory = _ => BoxDetector.DefaultBoxThreshold };
         var images = new Option<DirectoryInfo>("--images") { Description = "The folder of photos (.png, .jpg).", Required = true };
@@ -117,17 +117,42 @@ public static class PseudoLabelCommand
         ModelPreprocessing preprocessing, string? names, int segments)
     {
         string[]? given = names?.Split(',', StringSplitOptions.TrimEntries);
-        if (model is not null && detector is null && samEncoder is null && samDecoder is null)
+        if ((samEncoder is null) != (samDecoder is null))
+        {
+            throw new ArgumentException("--sam-encoder and --sam-decoder go together.");
+        }
+
+        if (model is not null && detector is null)
         {
             var segmenter = new SemanticSegmenter(File.ReadAllBytes(model.FullName), preprocessing);
             string[] classNames = ClassNames(given, segmenter.Signature.LabelClasses, segmenter, "The model answers", backgroundFirst: false);
-            return new PhotoLabeller(classNames, image => (new LabelMap(image.Width, image.Height, classNames.Length, segmenter.Label(image.Rgb, image.Width, image.Height)),
-                Slic.SegmentMap(image.Rgb, image.Width, image.Height, new SlicOptions { SegmentCount = segments })), segmenter, "semantic model, SLIC superpixels");
+            LabelMap Labels(RgbImage image) => new(image.Width, image.Height, classNames.Length, segmenter.Label(image.Rgb, image.Width, image.Height));
+            if (samEncoder is null)
+            {
+                return new PhotoLabeller(classNames, image => (Labels(image), Slic.SegmentMap(image.Rgb, image.Width, image.Height, new SlicOptions { SegmentCount = segments })),
+                    segmenter, "semantic model, SLIC superpixels");
+            }
+
+            // With SAM beside the semantic model: segment-anything's automatic masks (its defaults) are the superpixels.
+            SamPrompter prompter;
+            try
+            {
+                prompter = new SamPrompter(File.ReadAllBytes(samEncoder.FullName), ModelPreprocessing.ImageNet, File.ReadAllBytes(samDecoder!.FullName));
+            }
+            catch
+            {
+                segmenter.Dispose();
+                throw;
+            }
+
+            var generator = new SamMaskGenerator(prompter, new SamAutomaticMasks());
+            return new PhotoLabeller(classNames, image => (Labels(image), new SuperpixelMap(image.Width, image.Height, generator.Superpixels(image.Rgb, image.Width, image.Height).Superpixels)),
+                new Owned(segmenter, prompter), "semantic model, SAM automatic-mask superpixels");
         }
 
         if (model is not null || detector is null || samEncoder is null || samDecoder is null)
         {
-            throw new ArgumentException("Give either --model (a semantic model) or all of --detector, --sam-encoder and --sam-decoder (Grounded-SAM).");
+            throw new ArgumentException("Give either --model (a semantic model; with --sam-encoder and --sam-decoder, SAM superpixels) or all of --detector, --sam-encoder and --sam-decoder (Grounded-SAM).");
         }
 
         if (!float.IsFinite(boxThreshold) || boxThreshold is < 0 or > 1)
@@ -167,6 +192,12 @@ public static class PseudoLabelCommand
         }
 
         return names;
+    }
+
+    /// <summary>Models disposed together.</summary>
+    private sealed class Owned(params IDisposable[] models) : IDisposable
+    {
+        public void Dispose() => Array.ForEach(models, m => m.Dispose());
     }
 
     /// <summary>What labels each photo, with the class names and the models to dispose at the end.</summary>

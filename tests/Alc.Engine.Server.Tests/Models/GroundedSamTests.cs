@@ -55,6 +55,35 @@ public sealed class GroundedSamTests
         Assert.Contains("lacks orig_im_size", decoder.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Automatic_masks_keep_confident_stable_masks_remove_duplicates_by_box_nms_and_paint_largest_first()
+    {
+        // 8×8 quadrants: top-left (0) holding a 2×2 block (4) at x, y 1..2; top-right 1; bottom-left 2; bottom-right 3,
+        // whose predicted IoU 0.5 is under 0.88. A 4×4 grid prompts pixels 1, 3, 5, 7 on each axis: (1, 1) hits the block,
+        // three points hit region 0 (one mask kept, two duplicates removed by NMS), four each hit regions 1, 2 and 3.
+        int[] regions = [.. Enumerable.Range(0, 64).Select(p => (p % 8, p / 8) switch
+        {
+            (>= 1 and <= 2, >= 1 and <= 2) => 4,
+            (< 4, < 4) => 0,
+            (_, < 4) => 1,
+            (< 4, _) => 2,
+            _ => 3,
+        })];
+        float[] iou = [0.95f, 0.9f, 0.92f, 0.5f, 0.99f];
+        using var sam = new SamPrompter(OnnxGraphs.SamEncoder(Side), ModelPreprocessing.ImageNet, OnnxGraphs.SamRegionDecoder(Side, 8, 8, regions, iou));
+        var (superpixels, masks) = new SamMaskGenerator(sam, new SamAutomaticMasks(PointsPerSide: 4)).Superpixels(new byte[8 * 8 * 3], 8, 8);
+
+        Assert.Equal(4, masks);
+        // Largest first: regions 1 and 2 (16 px; equal areas by ascending IoU: 1 then 2), region 0 (12 px), the block (4 px); 3 unpainted.
+        int[] expected = [.. regions.Select(r => r switch { 1 => 1, 2 => 2, 0 => 3, 4 => 4, _ => 0 })];
+        Assert.Equal(expected, superpixels);
+
+        // Logits of ±2 are unstable at offset 3 (nothing is above +3): every mask is dropped. A minimum area of 5 drops the block.
+        Assert.Equal(0, new SamMaskGenerator(sam, new SamAutomaticMasks(PointsPerSide: 4, StabilityScoreOffset: 3)).Superpixels(new byte[8 * 8 * 3], 8, 8).Masks);
+        Assert.Equal(3, new SamMaskGenerator(sam, new SamAutomaticMasks(PointsPerSide: 4, MinMaskArea: 5)).Superpixels(new byte[8 * 8 * 3], 8, 8).Masks);
+        Assert.Equal(["pointsPerSide must be 1..128 (got 0).", "boxNmsThreshold must be in 0..1 (got 2)."], new SamAutomaticMasks(PointsPerSide: 0, BoxNmsThreshold: 2).Problems());
+    }
+
     private static GroundedSamLabeller Labeller(float[] boxes, float[] scores, int classes) =>
         new(new BoxDetector(OnnxGraphs.Detector(boxes, scores, classes - 1), ModelPreprocessing.ImageNet, classes),
             new SamPrompter(OnnxGraphs.SamEncoder(Side), ModelPreprocessing.ImageNet, OnnxGraphs.SamBoxDecoder(Side)), classes);

@@ -165,12 +165,62 @@ internal static class OnnxGraphs
 
         graph.Node.Add(Node("Unsqueeze", ["y_inside", "axis1"], ["rows"]));
         graph.Node.Add(Node("And", ["rows", "x_inside"], ["inside"]));
-        var cast = Node("Cast", ["inside"], ["inside_float"]);
-        cast.Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)TensorProto.Types.DataType.Float });
-        graph.Node.Add(cast);
+        graph.Node.Add(Cast("inside", "inside_float", TensorProto.Types.DataType.Float));
         graph.Node.Add(Node("Sub", ["inside_float", "half"], ["logits"]));
         graph.Node.Add(Node("Unsqueeze", ["logits", "axes01"], ["masks"]));
         graph.Node.Add(Node("Identity", ["iou"], ["iou_predictions"]));
+        graph.Node.Add(Node("Identity", ["mask_input"], ["low_res_masks"]));
+        return Model(graph);
+    }
+
+    /// <summary>
+    /// A SAM-decoder stand-in for point prompts on a fixed <paramref name="width"/>×<paramref name="height"/> image: the mask is
+    /// the region of <paramref name="regions"/> (row-major ids) under the first point (mapped back from the encoder's frame of
+    /// side <paramref name="side"/>), as logits +2 inside and −2 outside, and its predicted IoU is <paramref name="iouByRegion"/>[id].
+    /// </summary>
+    public static byte[] SamRegionDecoder(int side, int width, int height, int[] regions, float[] iouByRegion)
+    {
+        var graph = new GraphProto { Name = "sam-region-decoder" };
+        graph.Input.Add(Value("image_embeddings", TensorProto.Types.DataType.Float, [1, 3, side, side]));
+        graph.Input.Add(Value("point_coords", TensorProto.Types.DataType.Float, [1, 2, 2]));
+        graph.Input.Add(Value("point_labels", TensorProto.Types.DataType.Float, [1, 2]));
+        graph.Input.Add(Value("mask_input", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
+        graph.Input.Add(Value("has_mask_input", TensorProto.Types.DataType.Float, [1]));
+        graph.Input.Add(Value("orig_im_size", TensorProto.Types.DataType.Float, [2]));
+        graph.Output.Add(Value("masks", TensorProto.Types.DataType.Float, [1, 1, height, width]));
+        graph.Output.Add(Value("iou_predictions", TensorProto.Types.DataType.Float, [1, 1]));
+        graph.Output.Add(Value("low_res_masks", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
+        graph.Initializer.Add(Longs("flat4", [1], [4]));
+        graph.Initializer.Add(Longs("i0", [], [0]));
+        graph.Initializer.Add(Longs("i1", [], [1]));
+        graph.Initializer.Add(Floats("scale", [], [side / (float)Math.Max(width, height)]));
+        graph.Initializer.Add(Longs("width", [], [width]));
+        graph.Initializer.Add(Longs("regions_flat", [regions.Length], [.. regions.Select(r => (long)r)]));
+        graph.Initializer.Add(Longs("regions", [height, width], [.. regions.Select(r => (long)r)]));
+        graph.Initializer.Add(Floats("iou_table", [iouByRegion.Length], iouByRegion));
+        graph.Initializer.Add(Floats("four", [], [4f]));
+        graph.Initializer.Add(Floats("two", [], [2f]));
+        graph.Initializer.Add(Longs("shape11", [2], [1, 1]));
+        graph.Initializer.Add(Longs("axes01", [2], [0, 1]));
+        graph.Node.Add(Node("Reshape", ["point_coords", "flat4"], ["corners"]));
+        foreach (var (axis, index) in new[] { ("x", "i0"), ("y", "i1") })
+        {
+            graph.Node.Add(Node("Gather", ["corners", index], [$"{axis}_frame"]));
+            graph.Node.Add(Node("Div", [$"{axis}_frame", "scale"], [$"{axis}_image"]));
+            graph.Node.Add(Node("Floor", [$"{axis}_image"], [$"{axis}_floor"]));
+            graph.Node.Add(Cast($"{axis}_floor", $"{axis}_pixel", TensorProto.Types.DataType.Int64));
+        }
+
+        graph.Node.Add(Node("Mul", ["y_pixel", "width"], ["row_start"]));
+        graph.Node.Add(Node("Add", ["row_start", "x_pixel"], ["index"]));
+        graph.Node.Add(Node("Gather", ["regions_flat", "index"], ["region"]));
+        graph.Node.Add(Node("Equal", ["regions", "region"], ["inside"]));
+        graph.Node.Add(Cast("inside", "inside_float", TensorProto.Types.DataType.Float));
+        graph.Node.Add(Node("Mul", ["inside_float", "four"], ["scaled"]));
+        graph.Node.Add(Node("Sub", ["scaled", "two"], ["logits"]));
+        graph.Node.Add(Node("Unsqueeze", ["logits", "axes01"], ["masks"]));
+        graph.Node.Add(Node("Gather", ["iou_table", "region"], ["iou"]));
+        graph.Node.Add(Node("Reshape", ["iou", "shape11"], ["iou_predictions"]));
         graph.Node.Add(Node("Identity", ["mask_input"], ["low_res_masks"]));
         return Model(graph);
     }
@@ -203,6 +253,13 @@ internal static class OnnxGraphs
         tensor.Dims.AddRange(shape);
         tensor.FloatData.AddRange(values);
         return tensor;
+    }
+
+    private static NodeProto Cast(string input, string output, TensorProto.Types.DataType to)
+    {
+        var node = Node("Cast", [input], [output]);
+        node.Attribute.Add(new AttributeProto { Name = "to", Type = AttributeProto.Types.AttributeType.Int, I = (long)to });
+        return node;
     }
 
     private static TensorProto Longs(string name, long[] shape, long[] values)

@@ -96,10 +96,20 @@ public sealed class PseudoLabelJobTests : IDisposable
 
         async Task<string> Refused(object body, int status) =>
             (await (await client.Post($"/datasets/{source.Id}/pseudo-labels", body)).Problem(status)).GetProperty("detail").GetString()!;
-        Assert.Contains("Give either modelId", await Refused(new PseudoLabelRequest { DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, Name = "x" }, 400), StringComparison.Ordinal);
-        Assert.Contains("Give either modelId", await Refused(new PseudoLabelRequest
+        Assert.Contains("samEncoderModelId and samDecoderModelId go together", await Refused(new PseudoLabelRequest { DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, Name = "x" }, 400), StringComparison.Ordinal);
+        Assert.Contains("Grounded-SAM needs detectorModelId, samEncoderModelId and samDecoderModelId", await Refused(new PseudoLabelRequest { DetectorModelId = detector.Id, Name = "x" }, 400), StringComparison.Ordinal);
+        Assert.Contains("not both", await Refused(new PseudoLabelRequest
         {
             ModelId = detector.Id, DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "x",
+        }, 400), StringComparison.Ordinal);
+        Assert.Contains("Give modelId (a semantic model), or detectorModelId with the SAM models", await Refused(new PseudoLabelRequest { Name = "x" }, 400), StringComparison.Ordinal);
+        Assert.Contains("superpixels must be sam", await Refused(new PseudoLabelRequest
+        {
+            SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "x", Superpixels = SuperpixelSource.Slic,
+        }, 400), StringComparison.Ordinal);
+        Assert.Contains("automaticMasks: pointsPerSide must be 1..128 (got 0).", await Refused(new PseudoLabelRequest
+        {
+            SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "x", AutomaticMasks = new AutomaticMasksDto { PointsPerSide = 0 },
         }, 400), StringComparison.Ordinal);
         Assert.Contains("boxThreshold must be in 0..1", await Refused(new PseudoLabelRequest
         {
@@ -119,6 +129,32 @@ public sealed class PseudoLabelJobTests : IDisposable
         {
             DetectorModelId = detector.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = encoder.Id, Name = "x",
         }, 422), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sam_models_alone_keep_the_labels_and_make_automatic_mask_superpixels()
+    {
+        await using var engine = new EngineFactory(_scratch.Data);
+        var client = engine.CreateClient();
+        var source = await SourceDataset(client, "photos");
+        async Task<ModelDto> Model(string name, string role, byte[] bytes) =>
+            await (await client.PostAsync("/models", ModelsApiTests.Upload(name, role, bytes))).Read<ModelDto>(HttpStatusCode.Created);
+        var encoder = await Model("sam-enc", "sam-encoder", OnnxGraphs.SamEncoder(16));
+        // The decoder answers the half (left 0, right 1) under each point; a 2×2 grid prompts each half twice.
+        var decoder = await Model("sam-dec", "sam-decoder", OnnxGraphs.SamRegionDecoder(16, 6, 4, Halves, [0.95f, 0.95f]));
+
+        var queued = await (await client.Post($"/datasets/{source.Id}/pseudo-labels", new PseudoLabelRequest
+        {
+            SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "sam-superpixels", AutomaticMasks = new AutomaticMasksDto { PointsPerSide = 2 },
+        })).Read<JobDto>(HttpStatusCode.Accepted);
+        var job = await client.WaitForJob(queued.Id);
+        Assert.True(job.State == JobState.Succeeded, job.Error);
+        Assert.Contains("labelled by SAM 'sam-enc' superpixels (labels kept)", job.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data mIoU", job.Message, StringComparison.Ordinal);
+        var image = (await client.Get<ImagePageDto>($"/datasets/{job.ResultDatasetId}/images")).Items.Single(i => i.Stem == "a");
+        Assert.All(await Labels(client, job.ResultDatasetId!.Value, image.Id, "pseudo"), v => Assert.Equal(0, v)); // the source's D0
+        // Two masks survive NMS; equal areas and IoU paint in grid order: the left half is superpixel 1, the right 2.
+        Assert.Equal(Halves.Select(h => h + 1), await Superpixels(client, job.ResultDatasetId!.Value, image.Id));
     }
 
     [Fact]
