@@ -123,12 +123,7 @@ internal static class OnnxGraphs
     public static byte[] SamBoxDecoder(int side)
     {
         var graph = new GraphProto { Name = "sam-box-decoder" };
-        graph.Input.Add(Value("image_embeddings", TensorProto.Types.DataType.Float, [1, 3, side, side]));
-        graph.Input.Add(Value("point_coords", TensorProto.Types.DataType.Float, [1, 2, 2]));
-        graph.Input.Add(Value("point_labels", TensorProto.Types.DataType.Float, [1, 2]));
-        graph.Input.Add(Value("mask_input", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
-        graph.Input.Add(Value("has_mask_input", TensorProto.Types.DataType.Float, [1]));
-        graph.Input.Add(Value("orig_im_size", TensorProto.Types.DataType.Float, [2]));
+        AddPromptInputs(graph, side);
         graph.Output.Add(Value("masks", TensorProto.Types.DataType.Float, [1, 1, -1, -1]));
         graph.Output.Add(Value("iou_predictions", TensorProto.Types.DataType.Float, [1, 1]));
         graph.Output.Add(Value("low_res_masks", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
@@ -181,12 +176,7 @@ internal static class OnnxGraphs
     public static byte[] SamRegionDecoder(int side, int width, int height, int[] regions, float[] iouByRegion)
     {
         var graph = new GraphProto { Name = "sam-region-decoder" };
-        graph.Input.Add(Value("image_embeddings", TensorProto.Types.DataType.Float, [1, 3, side, side]));
-        graph.Input.Add(Value("point_coords", TensorProto.Types.DataType.Float, [1, 2, 2]));
-        graph.Input.Add(Value("point_labels", TensorProto.Types.DataType.Float, [1, 2]));
-        graph.Input.Add(Value("mask_input", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
-        graph.Input.Add(Value("has_mask_input", TensorProto.Types.DataType.Float, [1]));
-        graph.Input.Add(Value("orig_im_size", TensorProto.Types.DataType.Float, [2]));
+        AddPromptInputs(graph, side);
         graph.Output.Add(Value("masks", TensorProto.Types.DataType.Float, [1, 1, height, width]));
         graph.Output.Add(Value("iou_predictions", TensorProto.Types.DataType.Float, [1, 1]));
         graph.Output.Add(Value("low_res_masks", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
@@ -253,6 +243,17 @@ internal static class OnnxGraphs
         tensor.Dims.AddRange(shape);
         tensor.FloatData.AddRange(values);
         return tensor;
+    }
+
+    // The segment-anything decoder's inputs for a two-point prompt on the stand-in encoder's embedding [1,3,S,S].
+    private static void AddPromptInputs(GraphProto graph, int side)
+    {
+        graph.Input.Add(Value("image_embeddings", TensorProto.Types.DataType.Float, [1, 3, side, side]));
+        graph.Input.Add(Value("point_coords", TensorProto.Types.DataType.Float, [1, 2, 2]));
+        graph.Input.Add(Value("point_labels", TensorProto.Types.DataType.Float, [1, 2]));
+        graph.Input.Add(Value("mask_input", TensorProto.Types.DataType.Float, [1, 1, 256, 256]));
+        graph.Input.Add(Value("has_mask_input", TensorProto.Types.DataType.Float, [1]));
+        graph.Input.Add(Value("orig_im_size", TensorProto.Types.DataType.Float, [2]));
     }
 
     private static NodeProto Cast(string input, string output, TensorProto.Types.DataType to)
