@@ -24,8 +24,9 @@ public sealed class BoxDetector : IDisposable
     /// <param name="preprocessing">How an image becomes the input.</param>
     /// <param name="classCount">The dataset's classes, background included; null: one more than the score axis, which must then be fixed.</param>
     /// <param name="maxTensorBytes">The largest tensor the model may declare with fixed axes.</param>
+    /// <param name="device">Where the model runs.</param>
     /// <exception cref="OnnxModelException">The model does not load, is not a detector, or its score axis is not <paramref name="classCount"/> − 1.</exception>
-    public BoxDetector(byte[] model, ModelPreprocessing preprocessing, int? classCount, long maxTensorBytes = 1L << 30)
+    public BoxDetector(byte[] model, ModelPreprocessing preprocessing, int? classCount, long maxTensorBytes = 1L << 30, InferenceDevice device = InferenceDevice.Cpu)
     {
         ArgumentNullException.ThrowIfNull(preprocessing);
         var signature = OnnxModelInspector.Inspect(model, ModelRole.Detector, maxTensorBytes);
@@ -43,7 +44,7 @@ public sealed class BoxDetector : IDisposable
         ClassCount = classCount ?? (columns > 0 ? (int)columns + 1
             : throw new OnnxModelException($"'{scores.Name}' leaves its class axis free; name the dataset's classes so the engine knows how many it scores."));
         (_boxes, _scores, _preprocessing) = (boxes.Name, scores.Name, preprocessing);
-        _session = new InferenceSession(model);
+        _session = OnnxSessions.Open(model, device).Session;
     }
 
     /// <summary>The dataset's classes the detector labels with, background (0) included.</summary>

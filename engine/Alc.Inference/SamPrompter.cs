@@ -27,7 +27,12 @@ public sealed class SamPrompter : IDisposable
 
     /// <summary>Opens the encoder and the decoder, each checked against its role first.</summary>
     /// <exception cref="OnnxModelException">Either does not load or fit its role, or the encoder's input is not a fixed square [1,3,S,S].</exception>
-    public SamPrompter(byte[] encoder, ModelPreprocessing preprocessing, byte[] decoder, long maxTensorBytes = 1L << 30)
+    /// <param name="encoder">The encoder's ONNX file.</param>
+    /// <param name="preprocessing">How an image becomes the encoder's input (SAM's own mean and std are ImageNet's).</param>
+    /// <param name="decoder">The decoder's ONNX file.</param>
+    /// <param name="maxTensorBytes">The largest tensor either may declare with fixed axes.</param>
+    /// <param name="device">Where both run.</param>
+    public SamPrompter(byte[] encoder, ModelPreprocessing preprocessing, byte[] decoder, long maxTensorBytes = 1L << 30, InferenceDevice device = InferenceDevice.Cpu)
     {
         ArgumentNullException.ThrowIfNull(preprocessing);
         var encoderSignature = OnnxModelInspector.Inspect(encoder, ModelRole.SamEncoder, maxTensorBytes);
@@ -41,8 +46,16 @@ public sealed class SamPrompter : IDisposable
 
         (_encoderInput, _side, _preprocessing) = (input.Name, (int)input.Dimensions[2], preprocessing);
         _embeddings = encoderSignature.Outputs.First(o => o.Dimensions.Count == 4 && o.ElementType == "float").Name;
-        _encoder = new InferenceSession(encoder);
-        _decoder = new InferenceSession(decoder);
+        _encoder = OnnxSessions.Open(encoder, device).Session;
+        try
+        {
+            _decoder = OnnxSessions.Open(decoder, device).Session;
+        }
+        catch
+        {
+            _encoder.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The encoder's input side S.</summary>

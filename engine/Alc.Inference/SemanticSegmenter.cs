@@ -7,7 +7,7 @@ namespace Alc.Inference;
 /// Pseudo labels from a <see cref="ModelRole.Semantic"/> model: the image is pre-processed as declared, the model's logits
 /// [1,L,h,w] are upsampled bilinearly to the image (pixel centres aligned, as <c>interpolate(align_corners=False)</c>) and
 /// each pixel takes the argmax class (ties: the lowest id); a one-channel (binary) model's pixel is class 1 where its
-/// upsampled output exceeds the declared <see cref="ModelPreprocessing.BinaryThreshold"/>. One session per segmenter, on the CPU.
+/// upsampled output exceeds the declared <see cref="ModelPreprocessing.BinaryThreshold"/>. One session per segmenter, for its lifetime.
 /// </summary>
 public sealed class SemanticSegmenter : IDisposable
 {
@@ -17,7 +17,11 @@ public sealed class SemanticSegmenter : IDisposable
 
     /// <summary>Opens <paramref name="model"/>, checked first as a semantic model.</summary>
     /// <exception cref="OnnxModelException">The model does not load or is not a semantic model.</exception>
-    public SemanticSegmenter(byte[] model, ModelPreprocessing preprocessing, long maxTensorBytes = 1L << 30)
+    /// <param name="model">The ONNX file's bytes.</param>
+    /// <param name="preprocessing">How an image becomes the input.</param>
+    /// <param name="maxTensorBytes">The largest tensor the model may declare with fixed axes.</param>
+    /// <param name="device">Where the model runs.</param>
+    public SemanticSegmenter(byte[] model, ModelPreprocessing preprocessing, long maxTensorBytes = 1L << 30, InferenceDevice device = InferenceDevice.Cpu)
     {
         ArgumentNullException.ThrowIfNull(preprocessing);
         Signature = OnnxModelInspector.Inspect(model, ModelRole.Semantic, maxTensorBytes, preprocessing.Width ?? 64);
@@ -28,8 +32,11 @@ public sealed class SemanticSegmenter : IDisposable
             throw new OnnxModelException($"'{Signature.Outputs[0].Name}' has one channel, so the model is binary: declare the binary threshold above which a pixel is class 1 (0.5 for a probability map, 0 for a logit).");
         }
 
-        _session = new InferenceSession(model);
+        (_session, OnCuda) = OnnxSessions.Open(model, device);
     }
+
+    /// <summary>Whether the model runs on CUDA.</summary>
+    public bool OnCuda { get; }
 
     /// <summary>The model's inputs and outputs as the check read them (<see cref="OnnxModelSignature.Classes"/> is L when fixed).</summary>
     public OnnxModelSignature Signature { get; }

@@ -58,6 +58,14 @@ internal static class WireMapping
     public static SuperpixelSource Superpixels(PseudoLabelRequest r) => r.Superpixels
         ?? (r.DetectorModelId is not null ? SuperpixelSource.Masks : r.ModelId is null || r.SamEncoderModelId is not null ? SuperpixelSource.Sam : SuperpixelSource.Keep);
 
+    /// <summary>The engine's device setting as ONNX inference takes it.</summary>
+    public static InferenceDevice Inference(Alc.Training.DevicePreference device) => device switch
+    {
+        Alc.Training.DevicePreference.Cpu => InferenceDevice.Cpu,
+        Alc.Training.DevicePreference.Cuda => InferenceDevice.Cuda,
+        _ => InferenceDevice.Auto,
+    };
+
     /// <summary>A model's declared pre-processing as ONNX inference takes it.</summary>
     public static ModelPreprocessing Preprocessing(ModelPreprocessingDto p) =>
         new(p.Width, p.Height, p.ChannelOrder == "bgr", [.. p.Mean.Select(v => (float)v)], [.. p.Std.Select(v => (float)v)], (float?)p.BinaryThreshold);

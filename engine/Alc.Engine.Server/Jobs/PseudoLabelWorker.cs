@@ -12,6 +12,7 @@ using Alc.Storage;
 using Alc.Storage.Datasets;
 using Alc.Storage.Jobs;
 using Alc.Storage.Models;
+using Microsoft.Extensions.Options;
 
 namespace Alc.Engine.Server.Jobs;
 
@@ -21,7 +22,7 @@ namespace Alc.Engine.Server.Jobs;
 /// D0 and the source's photos, splits and ground truth — so a job that fails, is cancelled or is interrupted leaves no
 /// half dataset, and one requeued after a restart simply runs again. Progress moves image by image in stage <c>label</c>.
 /// </summary>
-internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelRepository models, BlobStore blobs, JobRepository jobs)
+internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelRepository models, BlobStore blobs, JobRepository jobs, IOptions<EngineOptions> options)
 {
     /// <summary>The job kind this worker runs.</summary>
     public const string Kind = "pseudo-labels";
@@ -100,7 +101,7 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
             {
                 var encoder = Model(encoderId);
                 samName = encoder.Name;
-                sam = new SamPrompter(blobs.Get(encoder.Blob), Preprocessing(encoder), blobs.Get(Model(request.SamDecoderModelId!.Value).Blob));
+                sam = new SamPrompter(blobs.Get(encoder.Blob), Preprocessing(encoder), blobs.Get(Model(request.SamDecoderModelId!.Value).Blob), device: Device);
                 opened.Add(sam);
             }
 
@@ -108,7 +109,7 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
             if (request.ModelId is long modelId)
             {
                 var model = Model(modelId);
-                var segmenter = new SemanticSegmenter(blobs.Get(model.Blob), Preprocessing(model));
+                var segmenter = new SemanticSegmenter(blobs.Get(model.Blob), Preprocessing(model), device: Device);
                 opened.Add(segmenter);
                 return new JobLabeller(photo => (segmenter.Label(photo.Rgb, photo.Width, photo.Height), null), automatic, opened,
                     $"model '{model.Name}'" + (sam is null ? "" : $", superpixels by SAM '{samName}'"));
@@ -117,7 +118,7 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
             if (request.DetectorModelId is long detectorId)
             {
                 var detectorModel = Model(detectorId);
-                var detector = new BoxDetector(blobs.Get(detectorModel.Blob), Preprocessing(detectorModel), classCount);
+                var detector = new BoxDetector(blobs.Get(detectorModel.Blob), Preprocessing(detectorModel), classCount, device: Device);
                 opened.Add(detector);
                 var grounded = new GroundedSamLabeller(detector, sam!, classCount, (float)request.BoxThreshold);
                 return new JobLabeller(photo =>
@@ -135,6 +136,9 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
             throw;
         }
     }
+
+    // The engine's one device setting (ALC_DEVICE) serves training and inference alike.
+    private InferenceDevice Device => WireMapping.Inference(options.Value.Device);
 
     private ModelRow Model(long id) => models.Get(id) ?? throw new InvalidOperationException($"Model {id} was deleted before the job ran.");
 

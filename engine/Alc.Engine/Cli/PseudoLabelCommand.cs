@@ -38,11 +38,12 @@ public static class PseudoLabelCommand
         var mean = new Option<string>("--mean") { Description = "Per-channel mean on 0..1 values.", DefaultValueFactory = _ => "0.485,0.456,0.406" };
         var std = new Option<string>("--std") { Description = "Per-channel standard deviation.", DefaultValueFactory = _ => "0.229,0.224,0.225" };
         var binary = new Option<float?>("--binary-threshold") { Description = "For a one-channel (binary) semantic model: class 1 where its output exceeds this (0.5 for a probability map, 0 for a logit)." };
+        var device = new Option<InferenceDevice>("--device") { Description = "Where ONNX Runtime runs the models: Auto (CUDA when its provider and a GPU are there), Cpu or Cuda.", DefaultValueFactory = _ => InferenceDevice.Auto };
         var segments = new Option<int>("--slic-segments") { Description = "SLIC superpixels per photo (semantic model only).", DefaultValueFactory = _ => 300 };
         var command = new Command("pseudo-label",
             "Write an ALC dataset from a folder of photos and ONNX models: a semantic model's argmax labels with SLIC superpixels, or Grounded-SAM's painted masks (--detector, --sam-encoder, --sam-decoder).")
         {
-            model, detector, samEncoder, samDecoder, boxThreshold, images, output, classes, size, bgr, mean, std, binary, segments,
+            model, detector, samEncoder, samDecoder, boxThreshold, images, output, classes, size, bgr, mean, std, binary, device, segments,
         };
         command.SetAction(result =>
         {
@@ -60,7 +61,7 @@ public static class PseudoLabelCommand
                 }
 
                 var labeller = Labeller(result.GetValue(model), result.GetValue(detector), result.GetValue(samEncoder), result.GetValue(samDecoder),
-                    result.GetValue(boxThreshold), preprocessing, result.GetValue(classes), result.GetValue(segments));
+                    result.GetValue(boxThreshold), preprocessing, result.GetValue(classes), result.GetValue(segments), result.GetValue(device));
                 using (labeller.Models)
                 {
                     return Write(console, labeller, result.GetValue(images)!, result.GetValue(output)!);
@@ -114,7 +115,7 @@ public static class PseudoLabelCommand
 
     // The semantic model, or the Grounded-SAM trio; every model is opened (and checked) once.
     private static PhotoLabeller Labeller(FileInfo? model, FileInfo? detector, FileInfo? samEncoder, FileInfo? samDecoder, float boxThreshold,
-        ModelPreprocessing preprocessing, string? names, int segments)
+        ModelPreprocessing preprocessing, string? names, int segments, InferenceDevice device)
     {
         string[]? given = names?.Split(',', StringSplitOptions.TrimEntries);
         if ((samEncoder is null) != (samDecoder is null))
@@ -124,7 +125,7 @@ public static class PseudoLabelCommand
 
         if (model is not null && detector is null)
         {
-            var segmenter = new SemanticSegmenter(File.ReadAllBytes(model.FullName), preprocessing);
+            var segmenter = new SemanticSegmenter(File.ReadAllBytes(model.FullName), preprocessing, device: device);
             string[] classNames = ClassNames(given, segmenter.Signature.LabelClasses, segmenter, "The model answers", backgroundFirst: false);
             LabelMap Labels(RgbImage image) => new(image.Width, image.Height, classNames.Length, segmenter.Label(image.Rgb, image.Width, image.Height));
             if (samEncoder is null)
@@ -137,7 +138,7 @@ public static class PseudoLabelCommand
             SamPrompter prompter;
             try
             {
-                prompter = new SamPrompter(File.ReadAllBytes(samEncoder.FullName), ModelPreprocessing.ImageNet, File.ReadAllBytes(samDecoder!.FullName));
+                prompter = new SamPrompter(File.ReadAllBytes(samEncoder.FullName), ModelPreprocessing.ImageNet, File.ReadAllBytes(samDecoder!.FullName), device: device);
             }
             catch
             {
@@ -160,11 +161,11 @@ public static class PseudoLabelCommand
             throw new ArgumentException($"--box-threshold must be in 0..1 (got {boxThreshold.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-        var boxes = new BoxDetector(File.ReadAllBytes(detector.FullName), preprocessing, given?.Length);
+        var boxes = new BoxDetector(File.ReadAllBytes(detector.FullName), preprocessing, given?.Length, device: device);
         SamPrompter sam;
         try
         {
-            sam = new SamPrompter(File.ReadAllBytes(samEncoder.FullName), ModelPreprocessing.ImageNet, File.ReadAllBytes(samDecoder.FullName));
+            sam = new SamPrompter(File.ReadAllBytes(samEncoder.FullName), ModelPreprocessing.ImageNet, File.ReadAllBytes(samDecoder.FullName), device: device);
         }
         catch
         {

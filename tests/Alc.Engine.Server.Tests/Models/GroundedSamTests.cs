@@ -84,6 +84,18 @@ public sealed class GroundedSamTests
         Assert.Equal(["pointsPerSide must be 1..128 (got 0).", "boxNmsThreshold must be in 0..1 (got 2)."], new SamAutomaticMasks(PointsPerSide: 0, BoxNmsThreshold: 2).Problems());
     }
 
+    [Fact]
+    public void Cuda_asked_of_an_onnx_runtime_without_it_is_a_message_saying_what_to_do_and_auto_falls_back_to_the_cpu()
+    {
+        // The engine ships ONNX Runtime's CPU package, which has no CUDA execution provider on any machine.
+        var refused = Assert.Throws<OnnxModelException>(() => new SemanticSegmenter(OnnxGraphs.Semantic(3), ModelPreprocessing.ImageNet, device: InferenceDevice.Cuda));
+        Assert.Contains("ALC_DEVICE=Cuda asks ONNX Runtime for CUDA, which is not there", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("or set ALC_DEVICE=Cpu", refused.Message, StringComparison.Ordinal);
+        using var fallback = new SemanticSegmenter(OnnxGraphs.Semantic([1, 0, 0, 0, 1, 0], [0, 0]), ModelPreprocessing.ImageNet, device: InferenceDevice.Auto);
+        Assert.False(fallback.OnCuda);
+        Assert.Equal([1], fallback.Label([0, 255, 0], 1, 1)); // a green pixel: class 1's logit (green) beats class 0's (red)
+    }
+
     private static GroundedSamLabeller Labeller(float[] boxes, float[] scores, int classes) =>
         new(new BoxDetector(OnnxGraphs.Detector(boxes, scores, classes - 1), ModelPreprocessing.ImageNet, classes),
             new SamPrompter(OnnxGraphs.SamEncoder(Side), ModelPreprocessing.ImageNet, OnnxGraphs.SamBoxDecoder(Side)), classes);
