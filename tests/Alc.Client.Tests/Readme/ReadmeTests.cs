@@ -75,10 +75,13 @@ public sealed class ReadmeTests : IDisposable
 
         // The ONNX model block, with a tiny semantic model where the README says segmenter.onnx is.
         string models = Directory.CreateDirectory(Path.Combine(_scratch.Root, "models")).FullName;
-        File.WriteAllBytes(Path.Combine(models, "segmenter.onnx"), Alc.Engine.Server.Tests.Models.OnnxGraphs.Semantic(4));
+        File.WriteAllBytes(Path.Combine(models, "segmenter.onnx"), Alc.Engine.Server.Tests.Models.OnnxGraphs.Semantic(8));
         (exit, output) = await Bash(ReadmeBlocks.Extract(readme, "models").Replace("localhost:5080", $"127.0.0.1:{port}", StringComparison.Ordinal), models, models);
         Assert.True(exit == 0, $"the README's model block failed ({exit}):\n{output}\nengine:\n{engine.Log}");
-        Assert.Contains("\"classes\":4", output.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        string compact = output.Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("\"classes\":8", compact, StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"succeeded\"", compact, StringComparison.Ordinal);
+        Assert.Contains("'demo-relabelled':64imageslabelledbymodel'my-segmenter';DatamIoUofitspseudolabels", compact, StringComparison.Ordinal);
         var stored = await http.GetFromJsonAsync<JsonElement>("/models");
         Assert.Equal("my-segmenter", Assert.Single(stored.EnumerateArray()).GetProperty("name").GetString());
 

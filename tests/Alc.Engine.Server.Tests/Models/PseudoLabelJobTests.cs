@@ -158,6 +158,34 @@ public sealed class PseudoLabelJobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pseudo_labelled_world_with_sam_superpixels_runs_a_round_to_querying()
+    {
+        string world = _scratch.WriteWorld();
+        await using var engine = new EngineFactory(_scratch.Data, new Dictionary<string, string?> { ["AllowedImportRoots"] = _scratch.Imports });
+        var client = engine.CreateClient();
+        var source = await client.ImportWorld("world", world);
+        async Task<ModelDto> Model(string name, string role, byte[] bytes) =>
+            await (await client.PostAsync("/models", ModelsApiTests.Upload(name, role, bytes))).Read<ModelDto>(HttpStatusCode.Created);
+        var semantic = await Model("conv", "semantic", OnnxGraphs.Semantic(source.Classes.Count));
+        var encoder = await Model("sam-enc", "sam-encoder", OnnxGraphs.SamEncoder(16));
+        // Regions: the 32×32 world's 8×8 tiles, each a SAM mask.
+        var decoder = await Model("sam-dec", "sam-decoder", OnnxGraphs.SamRegionDecoder(16, 32, 32, [.. Enumerable.Range(0, 1024).Select(p => (p % 32 / 8) + (4 * (p / 32 / 8)))],
+            [.. Enumerable.Repeat(0.95f, 16)]));
+
+        var job = await client.WaitForJob((await (await client.Post($"/datasets/{source.Id}/pseudo-labels", new PseudoLabelRequest
+        {
+            ModelId = semantic.Id, SamEncoderModelId = encoder.Id, SamDecoderModelId = decoder.Id, Name = "world-pseudo", AutomaticMasks = new AutomaticMasksDto { PointsPerSide = 8 },
+        })).Read<JobDto>(HttpStatusCode.Accepted)).Id);
+        Assert.True(job.State == JobState.Succeeded, job.Error);
+        var image = (await client.Get<ImagePageDto>($"/datasets/{job.ResultDatasetId}/images?limit=1")).Items.Single();
+        Assert.Equal(16, (await Superpixels(client, job.ResultDatasetId!.Value, image.Id)).Distinct().Count());
+
+        var project = await client.CreateProject(job.ResultDatasetId!.Value, "on-pseudo-labels");
+        var round = await client.RunRound(project.Id);
+        Assert.Equal((RoundState.Querying, 6), (round.State, round.Queries));
+    }
+
+    [Fact]
     public async Task Requests_that_cannot_work_are_4xx_naming_why_and_queue_nothing()
     {
         await using var engine = new EngineFactory(_scratch.Data);
