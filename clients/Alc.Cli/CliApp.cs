@@ -36,6 +36,7 @@ public static class CliApp
         }
 
         root.Subcommands.Add(DatasetCommands.Create(Context));
+        root.Subcommands.Add(ModelCommands.Create(Context));
         root.Subcommands.Add(ProjectCommands.Create(Context));
         root.Subcommands.Add(RoundCommands.Create(Context));
         root.Subcommands.Add(QueryCommands.Create(Context));

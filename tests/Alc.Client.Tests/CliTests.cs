@@ -93,6 +93,29 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Models_upload_and_a_pseudo_label_job_make_a_new_dataset_from_the_command_line()
+    {
+        await using var engine = new InProcessEngine();
+        var dataset = await engine.ImportWorld();
+        string onnx = Path.Combine(engine.Scratch.Root, "conv.onnx");
+        await File.WriteAllBytesAsync(onnx, global::Alc.Engine.Server.Tests.Models.OnnxGraphs.Semantic(dataset.Classes.Count));
+        var (code, output) = await Alc(engine, "models", "upload", onnx, "--name", "conv", "--role", "semantic", "--json");
+        Assert.True(code == 0, output);
+        var model = Json<List<ModelDto>>(output).Single();
+        Assert.Equal(("semantic", dataset.Classes.Count), (model.Role, model.Classes));
+        Assert.Contains("conv", (await Alc(engine, "models", "list")).Output, StringComparison.Ordinal);
+
+        (code, output) = await Alc(engine, "datasets", "pseudo-label", $"{dataset.Id}", "--name", "world-conv", "--model", $"{model.Id}", "--superpixels", "slic", "--json");
+        Assert.True(code == 0, output);
+        var made = Json<List<DatasetDto>>(output).Single();
+        Assert.Equal(("world-conv", dataset.TrainImages, dataset.ValImages), (made.Name, made.TrainImages, made.ValImages));
+
+        (code, output) = await Alc(engine, "datasets", "pseudo-label", $"{dataset.Id}", "--name", "nothing");
+        Assert.Equal(1, code);
+        Assert.Contains("Give modelId (a semantic model), or detectorModelId with the SAM models", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refusals_print_the_problem_and_exit_1()
     {
         await using var engine = new InProcessEngine();

@@ -5,7 +5,7 @@ using Refit;
 
 namespace Alc.Cli.Commands;
 
-/// <summary><c>alc datasets list|import</c>.</summary>
+/// <summary><c>alc datasets list|import|pseudo-label</c>.</summary>
 internal static class DatasetCommands
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -70,7 +70,52 @@ internal static class DatasetCommands
                 c.Print(new List<DatasetDto> { dataset }, Table);
             });
         });
-        return new Command("datasets", "Datasets: list, import.") { list, import };
+        return new Command("datasets", "Datasets: list, import, pseudo-label.") { list, import, PseudoLabel(context) };
+    }
+
+    // alc datasets pseudo-label: the engine's models label a dataset into a new one, as a job followed with a progress bar.
+    private static Command PseudoLabel(Func<ParseResult, CliContext> context)
+    {
+        var dataset = new Argument<long>("dataset") { Description = "The dataset whose photos are labelled." };
+        var name = new Option<string>("--name") { Description = "Name of the new dataset.", Required = true };
+        var model = new Option<long?>("--model") { Description = "A semantic model's id: its argmax labels become D0." };
+        var detector = new Option<long?>("--detector") { Description = "Grounded-SAM: a detector model's id (with --sam-encoder and --sam-decoder)." };
+        var encoder = new Option<long?>("--sam-encoder") { Description = "A sam-encoder model's id (Grounded-SAM, or SAM superpixels)." };
+        var decoder = new Option<long?>("--sam-decoder") { Description = "A sam-decoder model's id." };
+        var superpixels = new Option<SuperpixelSource?>("--superpixels") { Description = "keep, slic, masks or sam (the default depends on the models given)." };
+        var threshold = new Option<double?>("--box-threshold") { Description = "Grounded-SAM: the least best-class score a box needs (engine default 0.2)." };
+        var command = new Command("pseudo-label", "Label a dataset's photos with uploaded models into a new dataset (a semantic model, Grounded-SAM, or SAM superpixels).")
+            { dataset, name, model, detector, encoder, decoder, superpixels, threshold };
+        command.SetAction((result, token) =>
+        {
+            var c = context(result);
+            return CliApp.Guard(c, async () =>
+            {
+                var request = new PseudoLabelRequest
+                {
+                    Name = result.GetValue(name)!,
+                    ModelId = result.GetValue(model),
+                    DetectorModelId = result.GetValue(detector),
+                    SamEncoderModelId = result.GetValue(encoder),
+                    SamDecoderModelId = result.GetValue(decoder),
+                    Superpixels = result.GetValue(superpixels),
+                    BoxThreshold = result.GetValue(threshold) ?? 0.2,
+                };
+                var queued = await c.Api.PseudoLabelDatasetAsync(result.GetValue(dataset), request, token).ContentOrThrow();
+                var job = await TrainCommand.Follow(c, queued.Id, token);
+                if (job.State != JobState.Succeeded)
+                {
+                    throw new AlcApiException($"job {job.Id} {job.State.ToString().ToLowerInvariant()}: {job.Error ?? job.Message}");
+                }
+
+                c.Print(new List<DatasetDto> { await c.Api.GetDatasetAsync(job.ResultDatasetId!.Value, token).ContentOrThrow() }, Table);
+                if (!c.Json)
+                {
+                    c.Console.MarkupLine(Markup.Escape(job.Message ?? ""));
+                }
+            });
+        });
+        return command;
     }
 
     private static Spectre.Console.Table Table(List<DatasetDto> datasets)
