@@ -4,7 +4,7 @@ namespace Alc.Inference;
 
 /// <summary>
 /// Opens inference sessions on the <see cref="InferenceDevice"/> asked for. CUDA needs an ONNX Runtime build with its CUDA
-/// execution provider (the <c>Microsoft.ML.OnnxRuntime.Gpu</c> package, CUDA 12 and cuDNN 9) and a device; the package this
+/// execution provider (the <c>Microsoft.ML.OnnxRuntime.Gpu.Linux</c> package of the same version, built for CUDA 13) and a device; the package this
 /// engine ships is the CPU one, so <see cref="InferenceDevice.Auto"/> runs on the CPU unless the GPU build is swapped in.
 /// </summary>
 public static class OnnxSessions
@@ -30,8 +30,8 @@ public static class OnnxSessions
             if (device == InferenceDevice.Cuda)
             {
                 throw new OnnxModelException(
-                    "ALC_DEVICE=Cuda asks ONNX Runtime for CUDA, which is not there: " + ex.Message.Trim() + " — run with the Microsoft.ML.OnnxRuntime.Gpu build " +
-                    "(CUDA 12, cuDNN 9) on a machine with an NVIDIA GPU, or set ALC_DEVICE=Cpu (Auto falls back to the CPU).", ex);
+                    "ALC_DEVICE=Cuda asks ONNX Runtime for CUDA, which is not there: " + ex.Message.Trim() + " — run with ONNX Runtime's GPU build " +
+                    "(Microsoft.ML.OnnxRuntime.Gpu.Linux, CUDA 13) on a machine with an NVIDIA GPU, or set ALC_DEVICE=Cpu (Auto falls back to the CPU).", ex);
             }
 
             return (new InferenceSession(model), false);
