@@ -16,9 +16,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Alc.Engine.Server.Apis;
 
 /// <summary>
-/// <c>POST /datasets/{id}/pseudo-labels</c>: uploaded models (a semantic one, or Grounded-SAM's detector, SAM encoder and SAM
-/// decoder) label the dataset's photos into a new dataset, as a job with progress. Everything that can be checked before the job runs is checked here, so a request that cannot work
-/// is a 4xx naming why and queues nothing.
+/// <c>POST /datasets/{id}/pseudo-labels</c>: uploaded models (a semantic one, Grounded-SAM's detector, SAM encoder and SAM
+/// decoder, or SAM alone for superpixels) label the dataset's photos into a new dataset, as a job with progress. Everything
+/// that can be checked before the job runs is checked here, so a request that cannot work is a 4xx naming why and queues nothing.
 /// </summary>
 internal static class PseudoLabelsApi
 {
@@ -31,7 +31,7 @@ internal static class PseudoLabelsApi
                 Validate(request, datasets);
                 int classes = datasets.Classes(datasetId).Count;
                 string what = request.ModelId is long modelId ? Semantic(Model(models, modelId, "semantic", "modelId"), classes, dataset)
-                    : request.DetectorModelId is not null ? GroundedSam(request, models, classes, dataset) : "SAM";
+                    : request.DetectorModelId is not null ? GroundedSam(request, models, classes, dataset) : "SAM (superpixels only)";
                 if (request.SamEncoderModelId is long encoderId)
                 {
                     Sam(models, encoderId, request.SamDecoderModelId!.Value);
@@ -52,7 +52,8 @@ internal static class PseudoLabelsApi
             .WithSummary("Queues a job in which uploaded models label every photo of the dataset into a new dataset (name) with the source's photos, splits " +
                 "and ground truth: a semantic model (modelId) gives its argmax labels as D0, with the source's superpixels (superpixels=keep, default) or new SLIC ones (slic); " +
                 "the Grounded-SAM rule (detectorModelId, samEncoderModelId, samDecoderModelId) keeps the boxes whose best score reaches boxThreshold, one class per box, " +
-                "prompts SAM with each and paints the masks largest first as D0 and (superpixels=masks, default) the superpixels. The source is not changed. " +
+                "prompts SAM with each and paints the masks largest first as D0 and (superpixels=masks, default) the superpixels; the SAM models alone keep the labels and " +
+                "make superpixels by SAM's automatic mask generation (superpixels=sam, automaticMasks). The source is not changed. " +
                 "Follow the job at /jobs/{jobId}; when it succeeds, resultDatasetId names the new dataset.")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
     }
