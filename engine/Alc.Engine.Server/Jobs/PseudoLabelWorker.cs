@@ -17,10 +17,11 @@ using Microsoft.Extensions.Options;
 namespace Alc.Engine.Server.Jobs;
 
 /// <summary>
-/// Runs a <c>pseudo-labels</c> job: uploaded models — a semantic model, or the Grounded-SAM rule's detector, SAM encoder and
-/// SAM decoder — label every photo of the source dataset (one ONNX Runtime session per model for the whole job, disposed at its end), and a new dataset is created in one transaction with those labels as
-/// D0 and the source's photos, splits and ground truth — so a job that fails, is cancelled or is interrupted leaves no
-/// half dataset, and one requeued after a restart simply runs again. Progress moves image by image in stage <c>label</c>.
+/// Runs a <c>pseudo-labels</c> job: uploaded models — a semantic model, the Grounded-SAM rule's detector, SAM encoder and SAM
+/// decoder, or SAM alone for superpixels — label every photo of the source dataset (one ONNX Runtime session per model for
+/// the whole job, disposed at its end), and a new dataset is created in one transaction with those labels as D0 and the
+/// source's photos, splits and ground truth — so a job that fails, is cancelled or is interrupted leaves no half dataset,
+/// and one requeued after a restart simply runs again. Progress moves image by image in stage <c>label</c>.
 /// </summary>
 internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelRepository models, BlobStore blobs, JobRepository jobs, IOptions<EngineOptions> options)
 {
@@ -28,7 +29,7 @@ internal sealed class PseudoLabelWorker(DatasetRepository datasets, ModelReposit
     public const string Kind = "pseudo-labels";
 
     /// <summary>Labels the dataset; returns the job's closing message (with D0's Data mIoU where the source has ground truth).</summary>
-    /// <exception cref="OnnxModelException">The model fails on a photo or answers a class the dataset lacks.</exception>
+    /// <exception cref="OnnxModelException">A model fails on a photo or answers a class the dataset lacks.</exception>
     public Task<string> RunAsync(JobRow job, CancellationToken cancellationToken) => Task.Run(() => Run(job, cancellationToken), cancellationToken);
 
     private string Run(JobRow job, CancellationToken cancellationToken)
