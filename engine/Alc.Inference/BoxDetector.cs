@@ -31,8 +31,8 @@ public sealed class BoxDetector : IDisposable
         ArgumentNullException.ThrowIfNull(preprocessing);
         var signature = OnnxModelInspector.Inspect(model, ModelRole.Detector, maxTensorBytes);
         _input = signature.Inputs[0].Name;
-        var boxes = signature.Outputs.First(o => o.Dimensions.Count >= 2 && o.Dimensions[^1] == 4);
-        var scores = signature.Outputs.FirstOrDefault(o => o.Name != boxes.Name && o.ElementType == "float")
+        var (boxes, found) = Outputs(signature);
+        var scores = found
             ?? throw new OnnxModelException($"A detector model must output class scores as floats beside '{boxes.Name}'; it has none.");
         long columns = scores.Dimensions[^1];
         if (classCount is int count && columns > 0 && columns != count - 1)
@@ -45,6 +45,14 @@ public sealed class BoxDetector : IDisposable
             : throw new OnnxModelException($"'{scores.Name}' leaves its class axis free; name the dataset's classes so the engine knows how many it scores."));
         (_boxes, _scores, _preprocessing) = (boxes.Name, scores.Name, preprocessing);
         _session = OnnxSessions.Open(model, device).Session;
+    }
+
+    /// <summary>Which outputs of a checked detector's signature are its boxes (last axis 4) and its scores (the other float output, or null).</summary>
+    public static (OnnxTensorInfo Boxes, OnnxTensorInfo? Scores) Outputs(OnnxModelSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var boxes = signature.Outputs.First(o => o.Dimensions.Count >= 2 && o.Dimensions[^1] == 4);
+        return (boxes, signature.Outputs.FirstOrDefault(o => o.Name != boxes.Name && o.ElementType == "float"));
     }
 
     /// <summary>The dataset's classes the detector labels with, background (0) included.</summary>

@@ -38,13 +38,13 @@ public sealed class SamPrompter : IDisposable
         var encoderSignature = OnnxModelInspector.Inspect(encoder, ModelRole.SamEncoder, maxTensorBytes);
         OnnxModelInspector.Inspect(decoder, ModelRole.SamDecoder, maxTensorBytes);
         var input = encoderSignature.Inputs[0];
-        if (input.ElementType != "float" || input.Dimensions.Count != 4 || input.Dimensions[1] != 3 || input.Dimensions[2] <= 0 || input.Dimensions[2] != input.Dimensions[3])
+        if (EncoderSide(encoderSignature) is not int side)
         {
             throw new OnnxModelException(string.Create(CultureInfo.InvariantCulture,
                 $"The sam-encoder's '{input.Name}' is {input.ElementType} [{string.Join(", ", input.Dimensions)}]; this engine feeds a float image [1,3,S,S] of a fixed side S (1024 for SAM)."));
         }
 
-        (_encoderInput, _side, _preprocessing) = (input.Name, (int)input.Dimensions[2], preprocessing);
+        (_encoderInput, _side, _preprocessing) = (input.Name, side, preprocessing);
         _embeddings = encoderSignature.Outputs.First(o => o.Dimensions.Count == 4 && o.ElementType == "float").Name;
         _encoder = OnnxSessions.Open(encoder, device).Session;
         try
@@ -56,6 +56,14 @@ public sealed class SamPrompter : IDisposable
             _encoder.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The side S of a checked sam-encoder's input when it is the float image [1,3,S,S] this engine feeds; else null.</summary>
+    public static int? EncoderSide(OnnxModelSignature encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        var d = encoder.Inputs[0].Dimensions;
+        return encoder.Inputs[0].ElementType == "float" && d.Count == 4 && d[1] == 3 && d[2] > 0 && d[2] == d[3] ? (int)d[2] : null;
     }
 
     /// <summary>The encoder's input side S.</summary>

@@ -125,9 +125,7 @@ internal static class PseudoLabelsApi
     private static string GroundedSam(PseudoLabelRequest request, ModelRepository models, int classes, DatasetRow dataset)
     {
         var detector = Model(models, request.DetectorModelId!.Value, "detector", "detectorModelId");
-        var outputs = Signature(detector).Outputs;
-        var boxes = outputs.First(o => o.Dimensions.Count >= 2 && o.Dimensions[^1] == 4);
-        if (outputs.FirstOrDefault(o => o.Name != boxes.Name && o.ElementType == "float") is { } scores && scores.Dimensions[^1] > 0 && scores.Dimensions[^1] != classes - 1)
+        if (BoxDetector.Outputs(Signature(detector)).Scores is { } scores && scores.Dimensions[^1] > 0 && scores.Dimensions[^1] != classes - 1)
         {
             throw ApiProblemException.Unprocessable($"Detector {detector.Id} '{detector.Name}' scores {scores.Dimensions[^1]} classes; dataset {dataset.Id} '{dataset.Name}' " +
                 $"has {classes}, so it needs {classes - 1} (every class but background, 0).");
@@ -139,9 +137,10 @@ internal static class PseudoLabelsApi
     private static void Sam(ModelRepository models, long encoderId, long decoderId)
     {
         var encoder = Model(models, encoderId, "sam-encoder", "samEncoderModelId");
-        var input = Signature(encoder).Inputs[0];
-        if (input.Dimensions.Count != 4 || input.Dimensions[2] <= 0 || input.Dimensions[2] != input.Dimensions[3])
+        var signature = Signature(encoder);
+        if (SamPrompter.EncoderSide(signature) is null)
         {
+            var input = signature.Inputs[0];
             throw ApiProblemException.Unprocessable($"samEncoderModelId: '{input.Name}' of model {encoder.Id} is [{string.Join(", ", input.Dimensions)}]; the engine feeds SAM's encoder a fixed square [1,3,S,S].");
         }
 
